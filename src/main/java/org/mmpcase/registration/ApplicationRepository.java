@@ -1,0 +1,16 @@
+package org.mmpcase.registration;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ApplicationRepository extends JpaRepository<Application, Long> {
+
+	Optional<Application> findByApplicationNumber(String applicationNumber);
+
+	List<Application> findByApplicantOrderByCreatedAtDesc(Person applicant);
+
+	boolean existsByApplicationNumber(String applicationNumber);
+
+}

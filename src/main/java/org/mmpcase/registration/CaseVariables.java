@@ -1,0 +1,82 @@
+package org.mmpcase.registration;
+
+/**
+ * Names of the process variables that every case process (initial registration, renewal and the review they
+ * call) shares. Delegates, forms, tests and the API use these names, never string literals of their own.
+ */
+public final class CaseVariables {
+
+	/** Application number, also the business key of the process instance. */
+	public static final String APPLICATION_NUMBER = "applicationNumber";
+
+	/** Login name (e-mail) of the patient or caregiver who works the applicant's user tasks. */
+	public static final String APPLICANT = "applicant";
+
+	/** {@code patient} or {@code caregiver}: an input of the fee schedule. */
+	public static final String APPLICANT_ROLE = "applicantRole";
+
+	/** {@code initial} or {@code renewal}: an input of the fee schedule. */
+	public static final String APPLICATION_KIND = "applicationKind";
+
+	/** Full name of the applicant, for task names and e-mails. */
+	public static final String APPLICANT_NAME = "applicantName";
+
+	/** When the provider's certification ends; an unsubmitted application closes then (ISO-8601 date-time). */
+	public static final String CERTIFICATION_EXPIRES_AT = "certificationExpiresAt";
+
+	// patient steps
+	public static final String PROFILE_CONFIRMED = "profileConfirmed";
+	public static final String CORRECTION_REQUEST = "correctionRequest";
+	public static final String DISPENSARY_CODE = "dispensaryCode";
+	public static final String IDENTITY_DOCUMENT_TYPE = "identityDocumentType";
+	public static final String RESIDENCY_DOCUMENT_TYPE = "residencyDocumentType";
+	/** Renewal: the applicant says identity or residency changed, so new documents are needed. */
+	public static final String DOCUMENTS_CHANGED = "documentsChanged";
+	/** Why the document check failed, one line per document, shown on the upload step. */
+	public static final String DOCUMENT_PROBLEMS = "documentProblems";
+	public static final String ATTESTATIONS = "attestations";
+
+	// fee and payment
+	/** Fee in US dollars, from the fee schedule DMN. */
+	public static final String FEE = "fee";
+	/** Opaque token of the card the applicant entered; the card number itself is never a variable. */
+	public static final String PAYMENT_METHOD_TOKEN = "paymentMethodToken";
+	public static final String CARD_BRAND = "cardBrand";
+	public static final String CARD_LAST4 = "cardLast4";
+	public static final String PAYMENT_DECLINE_REASON = "paymentDeclineReason";
+
+	// review
+	/** Review SLA (ISO-8601 duration), set in the model so a process owner changes it in the Modeler. */
+	public static final String REVIEW_SLA = "reviewSla";
+	/** When the reminder before the SLA raises the review task's priority (ISO-8601 duration). */
+	public static final String REVIEW_REMINDER = "reviewReminder";
+	/** {@code approve}, {@code deny} or {@code requestInformation}. */
+	public static final String REVIEW_DECISION = "reviewDecision";
+	public static final String DENIAL_REASON = "denialReason";
+	public static final String INFORMATION_REQUEST = "informationRequest";
+	public static final String INFORMATION_RESPONSE = "informationResponse";
+	public static final String REVIEW_NOTES = "reviewNotes";
+
+	// renewal auto-approval (inputs and outputs of renewal-auto-approval.dmn)
+	public static final String IDENTITY_CHANGED = "identityChanged";
+	public static final String ADVERSE_ACTION_WITHIN_6_MONTHS = "adverseActionWithin6Months";
+	public static final String CERTIFICATION_VALID = "certificationValid";
+	public static final String AUTO_APPROVAL = "autoApproval";
+	public static final String AUTO_APPROVE = "autoApprove";
+	public static final String AUTO_APPROVAL_REASON = "autoApprovalReason";
+
+	/** Input parameter of the e-mail task: which template to send. */
+	public static final String EMAIL_TEMPLATE = "emailTemplate";
+
+	// business errors thrown by delegates and caught by boundary events
+	public static final String ERROR_DOCUMENT_REJECTED = "DOCUMENT_REJECTED";
+	public static final String ERROR_PAYMENT_DECLINED = "PAYMENT_DECLINED";
+
+	public static final String DECISION_APPROVE = "approve";
+	public static final String DECISION_DENY = "deny";
+	public static final String DECISION_REQUEST_INFORMATION = "requestInformation";
+
+	private CaseVariables() {
+	}
+
+}
