@@ -16,14 +16,14 @@ public class ApplicationAccess {
 		this.applications = applications;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Application requireOwned(String applicationNumber, String username) {
 		return applications.findByApplicationNumber(applicationNumber)
 			.filter(application -> application.isOwnedBy(username))
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Application require(String applicationNumber) {
 		return applications.findByApplicationNumber(applicationNumber)
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));

@@ -21,8 +21,21 @@ public final class CaseVariables {
 	/** Full name of the applicant, for task names and e-mails. */
 	public static final String APPLICANT_NAME = "applicantName";
 
-	/** When the provider's certification ends; an unsubmitted application closes then (ISO-8601 date-time). */
+	/** When the provider's certification ends ({@link java.util.Date}); an unsubmitted application closes then. */
 	public static final String CERTIFICATION_EXPIRES_AT = "certificationExpiresAt";
+
+	/** Username of the provider who certified the patient; works the profile correction task. */
+	public static final String PROVIDER = "provider";
+
+	// the applicant's profile as the provider entered it (shown for confirmation, corrected by the provider)
+	public static final String FIRST_NAME = "firstName";
+	public static final String LAST_NAME = "lastName";
+	/** ISO date (yyyy-MM-dd) as text, as forms show and send it. */
+	public static final String DATE_OF_BIRTH = "dateOfBirth";
+	public static final String EMAIL = "email";
+	public static final String STREET = "street";
+	public static final String CITY = "city";
+	public static final String ZIP = "zip";
 
 	// patient steps
 	public static final String PROFILE_CONFIRMED = "profileConfirmed";
@@ -34,7 +47,9 @@ public final class CaseVariables {
 	public static final String DOCUMENTS_CHANGED = "documentsChanged";
 	/** Why the document check failed, one line per document, shown on the upload step. */
 	public static final String DOCUMENT_PROBLEMS = "documentProblems";
-	public static final String ATTESTATIONS = "attestations";
+	/** The attestations the applicant must all agree to (checkboxes of sign-attestations.form). */
+	public static final java.util.List<String> ATTESTATIONS = java.util.List.of("attestInformationTrue",
+			"attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification");
 
 	// fee and payment
 	/** Fee in US dollars, from the fee schedule DMN. */

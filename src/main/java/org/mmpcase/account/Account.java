@@ -1,0 +1,126 @@
+package org.mmpcase.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import org.mmpcase.registration.Person;
+
+/**
+ * A login for the app's API: a patient, a caregiver or a provider. DCP staff are Camunda users instead. A patient
+ * or caregiver account is created with an invitation code and gets its password when it is activated.
+ */
+@Entity
+public class Account {
+
+	public enum Role {
+		PATIENT, CAREGIVER, PROVIDER
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	@ManyToOne
+	@JoinColumn(name = "person_id")
+	private Person person;
+
+	private String invitationCodeHash;
+
+	private Instant invitationExpiresAt;
+
+	private Instant activatedAt;
+
+	private Instant createdAt;
+
+	protected Account() {
+	}
+
+	private Account(String username, Role role, String displayName, Person person, Instant createdAt) {
+		this.username = Person.normaliseEmail(username);
+		this.role = role;
+		this.displayName = displayName;
+		this.person = person;
+		this.createdAt = createdAt;
+	}
+
+	public static Account invited(Person person, Role role, String invitationCodeHash, Instant expiresAt,
+			Instant now) {
+		Account account = new Account(person.getEmail(), role, person.getFullName(), person, now);
+		account.invitationCodeHash = invitationCodeHash;
+		account.invitationExpiresAt = expiresAt;
+		return account;
+	}
+
+	public static Account provider(String username, String displayName, String passwordHash, Instant now) {
+		Account account = new Account(username, Role.PROVIDER, displayName, null, now);
+		account.passwordHash = passwordHash;
+		account.activatedAt = now;
+		return account;
+	}
+
+	public void reinvite(String invitationCodeHash, Instant expiresAt) {
+		this.invitationCodeHash = invitationCodeHash;
+		this.invitationExpiresAt = expiresAt;
+	}
+
+	public void activate(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.activatedAt = now;
+		this.invitationCodeHash = null;
+		this.invitationExpiresAt = null;
+	}
+
+	public boolean isActivated() {
+		return activatedAt != null;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getUsername() {
+		return username;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public Person getPerson() {
+		return person;
+	}
+
+	public String getInvitationCodeHash() {
+		return invitationCodeHash;
+	}
+
+	public Instant getInvitationExpiresAt() {
+		return invitationExpiresAt;
+	}
+
+}

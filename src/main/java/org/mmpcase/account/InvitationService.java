@@ -1,0 +1,104 @@
+package org.mmpcase.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.mmpcase.registration.Person;
+import org.mmpcase.system.BadRequestException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invites a patient or caregiver (an account without a password and a one-time code e-mailed to them) and
+ * activates the account when they come back with the code. Only a hash of the code is stored.
+ */
+@Service
+public class InvitationService {
+
+	static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	InvitationService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the invitation code to e-mail, or empty when the person already has an active account
+	 */
+	@Transactional
+	public Optional<String> invite(Person person, Account.Role role) {
+		Instant now = clock.instant();
+		String code = newCode();
+		Optional<Account> existing = accounts.findByUsername(person.getEmail());
+		if (existing.isPresent()) {
+			if (existing.get().isActivated()) {
+				return Optional.empty();
+			}
+			existing.get().reinvite(hash(code), now.plus(INVITATION_VALIDITY));
+			return Optional.of(code);
+		}
+		accounts.save(Account.invited(person, role, hash(code), now.plus(INVITATION_VALIDITY), now));
+		return Optional.of(code);
+	}
+
+	@Transactional
+	public void activate(String email, String invitationCode, String password) {
+		Account account = accounts.findByUsername(Person.normaliseEmail(email))
+			.filter(candidate -> !candidate.isActivated() && candidate.getInvitationCodeHash() != null)
+			.orElseThrow(InvitationService::invalidInvitation);
+		if (!MessageDigest.isEqual(account.getInvitationCodeHash().getBytes(StandardCharsets.US_ASCII),
+				hash(invitationCode == null ? "" : invitationCode.trim()).getBytes(StandardCharsets.US_ASCII))) {
+			throw invalidInvitation();
+		}
+		if (clock.instant().isAfter(account.getInvitationExpiresAt())) {
+			throw BadRequestException.field("invitationCode",
+					"This invitation has expired. Ask your provider to send a new one.");
+		}
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw BadRequestException.field("password",
+					"Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+		}
+		account.activate(passwordEncoder.encode(password), clock.instant());
+	}
+
+	private static BadRequestException invalidInvitation() {
+		return BadRequestException.field("invitationCode",
+				"This e-mail address and invitation code do not match an open invitation.");
+	}
+
+	private static String newCode() {
+		byte[] bytes = new byte[5];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().withUpperCase().formatHex(bytes);
+	}
+
+	static String hash(String code) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.mmpcase.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates an application and starts the process that runs it, in the caller's transaction: either both exist or
+ * neither. Shared by the initial registration, the caregiver registration and the renewal.
+ */
+@Service
+public class CaseStarter {
+
+	/** Zone of the program: a certification expires at the end of its last day in Connecticut. */
+	public static final ZoneId PROGRAM_ZONE = ZoneId.of("America/New_York");
+
+	private final ApplicationRepository applications;
+
+	private final RuntimeService runtimeService;
+
+	private final Clock clock;
+
+	CaseStarter(ApplicationRepository applications, RuntimeService runtimeService, Clock clock) {
+		this.applications = applications;
+		this.runtimeService = runtimeService;
+		this.clock = clock;
+	}
+
+	public Application start(String processKey, ApplicationKind kind, ApplicantRole role, Person applicant,
+			Certification certification) {
+		Instant now = clock.instant();
+		String number = CaseNumbers.applicationNumber();
+		while (applications.existsByApplicationNumber(number)) {
+			number = CaseNumbers.applicationNumber();
+		}
+		Application application = applications
+			.save(new Application(number, kind, role, applicant, certification.getPatient(), certification, now));
+		ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, number,
+				variables(application));
+		application.started(instance.getId());
+		return application;
+	}
+
+	private static Map<String, Object> variables(Application application) {
+		Person applicant = application.getApplicant();
+		Certification certification = application.getCertification();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CaseVariables.APPLICATION_NUMBER, application.getApplicationNumber());
+		variables.put(CaseVariables.APPLICANT, applicant.getEmail());
+		variables.put(CaseVariables.APPLICANT_NAME, applicant.getFullName());
+		variables.put(CaseVariables.APPLICANT_ROLE, application.getApplicantRole().variableValue());
+		variables.put(CaseVariables.APPLICATION_KIND, application.getKind().variableValue());
+		variables.put(CaseVariables.PROVIDER, certification.getProviderUsername());
+		variables.put(CaseVariables.CERTIFICATION_EXPIRES_AT, Date.from(
+				certification.getExpiresOn().plusDays(1).atStartOfDay(PROGRAM_ZONE).toInstant()));
+		variables.putAll(profile(applicant));
+		return variables;
+	}
+
+	/** The profile variables the confirm and correct forms show. */
+	public static Map<String, Object> profile(Person person) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CaseVariables.FIRST_NAME, person.getFirstName());
+		variables.put(CaseVariables.LAST_NAME, person.getLastName());
+		variables.put(CaseVariables.DATE_OF_BIRTH, person.getDateOfBirth().toString());
+		variables.put(CaseVariables.EMAIL, person.getEmail());
+		variables.put(CaseVariables.STREET, person.getStreet());
+		variables.put(CaseVariables.CITY, person.getCity());
+		variables.put(CaseVariables.ZIP, person.getZip());
+		variables.put(CaseVariables.APPLICANT_NAME, person.getFullName());
+		return variables;
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.mmpcase.registration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.mmpcase.system.ConflictException;
+import org.mmpcase.system.FormSchemaValidator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user tasks a patient, caregiver or provider works through the API. A step is completed with the values of
+ * its form: checked against the deployed form, then by the step's own rules ({@link StepHandler}), then the task
+ * completes with only those values, all in one transaction.
+ */
+@Service
+public class StepService {
+
+	private final TaskService taskService;
+
+	private final FormService formService;
+
+	private final FormSchemaValidator formValidator;
+
+	private final Map<String, StepHandler> handlers;
+
+	StepService(TaskService taskService, FormService formService, FormSchemaValidator formValidator,
+			List<StepHandler> handlers) {
+		this.taskService = taskService;
+		this.formService = formService;
+		this.formValidator = formValidator;
+		this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::taskDefinitionKey, Function.identity()));
+	}
+
+	/** The caller's open task in this case, if it is waiting on them. */
+	@Transactional(readOnly = true)
+	public Optional<Task> currentTask(Application application, String username) {
+		return taskService.createTaskQuery()
+			.processInstanceBusinessKey(application.getApplicationNumber())
+			.taskAssignee(Person.normaliseEmail(username))
+			.initializeFormKeys()
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** Open tasks assigned to the caller (a provider's correction requests). */
+	@Transactional(readOnly = true)
+	public List<Task> tasksOf(String username) {
+		return taskService.createTaskQuery()
+			.taskAssignee(Person.normaliseEmail(username))
+			.initializeFormKeys()
+			.orderByTaskCreateTime()
+			.asc()
+			.list();
+	}
+
+	/**
+	 * The values the task's form shows: only the process variables its fields name, so internal variables (a
+	 * reviewer's notes, say) never reach the applicant.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Object> formValues(Task task) {
+		Set<String> keys = formValidator.fieldKeys(formService.getDeployedTaskForm(task.getId()));
+		Map<String, Object> values = new TreeMap<>();
+		taskService.getVariables(task.getId(), keys).forEach((name, value) -> {
+			if (value != null) {
+				values.put(name, value);
+			}
+		});
+		return values;
+	}
+
+	public Object variable(Task task, String name) {
+		return taskService.getVariable(task.getId(), name);
+	}
+
+	@Transactional
+	public void complete(Application application, Task task, String expectedStep, Map<String, Object> formData) {
+		if (expectedStep != null && !expectedStep.equals(task.getTaskDefinitionKey())) {
+			throw new ConflictException(
+					"That step is no longer the current one (now: " + task.getName() + "). Reload the application.");
+		}
+		Map<String, Object> values = formValidator.validate(formService.getDeployedTaskForm(task.getId()), formData);
+		StepHandler handler = handlers.get(task.getTaskDefinitionKey());
+		Map<String, Object> variables = handler == null ? values : handler.complete(application, values);
+		taskService.complete(task.getId(), variables);
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.mmpcase.review;
+
+import java.util.Map;
+
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.StepHandler;
+import org.springframework.stereotype.Component;
+
+/** The applicant answers a request for information; the case goes back to review. */
+@Component
+class ProvideInformationStep implements StepHandler {
+
+	@Override
+	public String taskDefinitionKey() {
+		return ApplicationReviewProcess.TASK_PROVIDE_INFORMATION;
+	}
+
+	@Override
+	public Map<String, Object> complete(Application application, Map<String, Object> formData) {
+		application.informationProvided();
+		return formData;
+	}
+
+}
