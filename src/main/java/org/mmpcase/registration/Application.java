@@ -90,6 +90,13 @@ public class Application {
 		this.processInstanceId = processInstanceId;
 	}
 
+	/** A renewal starts from what the registration it renews had. */
+	public void carryOver(Application previous) {
+		this.dispensaryCode = previous.dispensaryCode;
+		this.identityDocumentType = previous.identityDocumentType;
+		this.residencyDocumentType = previous.residencyDocumentType;
+	}
+
 	public void chooseDispensary(String dispensaryCode) {
 		this.dispensaryCode = dispensaryCode;
 	}

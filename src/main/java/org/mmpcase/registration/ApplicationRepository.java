@@ -13,4 +13,10 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
 	boolean existsByApplicationNumber(String applicationNumber);
 
+	boolean existsByApplicantAndKindAndStatusIn(Person applicant, ApplicationKind kind,
+			java.util.Collection<ApplicationStatus> statuses);
+
+	boolean existsByApplicantAndStatusAndDecidedAtAfter(Person applicant, ApplicationStatus status,
+			java.time.Instant after);
+
 }

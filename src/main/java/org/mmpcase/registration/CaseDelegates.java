@@ -35,6 +35,7 @@ class CaseDelegates {
 					(String) execution.getVariable(CaseVariables.CITY),
 					(String) execution.getVariable(CaseVariables.ZIP));
 			execution.setVariables(CaseStarter.profile(applicant));
+			execution.setVariable(CaseVariables.PROFILE_CORRECTED, true);
 			execution.removeVariable(CaseVariables.PROFILE_CONFIRMED);
 		};
 	}

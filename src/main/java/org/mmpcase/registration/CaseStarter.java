@@ -35,13 +35,23 @@ public class CaseStarter {
 
 	public Application start(String processKey, ApplicationKind kind, ApplicantRole role, Person applicant,
 			Certification certification) {
+		return startWith(processKey, kind, role, applicant, certification, null);
+	}
+
+	/** Starts a case that carries over the choices of an earlier one (a renewal), when given. */
+	public Application startWith(String processKey, ApplicationKind kind, ApplicantRole role, Person applicant,
+			Certification certification, Application previous) {
 		Instant now = clock.instant();
 		String number = CaseNumbers.applicationNumber();
 		while (applications.existsByApplicationNumber(number)) {
 			number = CaseNumbers.applicationNumber();
 		}
-		Application application = applications
-			.save(new Application(number, kind, role, applicant, certification.getPatient(), certification, now));
+		Application application = new Application(number, kind, role, applicant, certification.getPatient(),
+				certification, now);
+		if (previous != null) {
+			application.carryOver(previous);
+		}
+		application = applications.save(application);
 		ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, number,
 				variables(application));
 		application.started(instance.getId());
@@ -61,6 +71,11 @@ public class CaseStarter {
 		variables.put(CaseVariables.CERTIFICATION_EXPIRES_AT, Date.from(
 				certification.getExpiresOn().plusDays(1).atStartOfDay(PROGRAM_ZONE).toInstant()));
 		variables.putAll(profile(applicant));
+		if (application.getDispensaryCode() != null) {
+			variables.put(CaseVariables.DISPENSARY_CODE, application.getDispensaryCode());
+			variables.put(CaseVariables.IDENTITY_DOCUMENT_TYPE, application.getIdentityDocumentType());
+			variables.put(CaseVariables.RESIDENCY_DOCUMENT_TYPE, application.getResidencyDocumentType());
+		}
 		return variables;
 	}
 

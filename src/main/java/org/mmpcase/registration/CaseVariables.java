@@ -40,6 +40,8 @@ public final class CaseVariables {
 	// patient steps
 	public static final String PROFILE_CONFIRMED = "profileConfirmed";
 	public static final String CORRECTION_REQUEST = "correctionRequest";
+	/** Set once the provider corrected the profile: the renewal then counts the identity as changed. */
+	public static final String PROFILE_CORRECTED = "profileCorrected";
 	public static final String DISPENSARY_CODE = "dispensaryCode";
 	public static final String IDENTITY_DOCUMENT_TYPE = "identityDocumentType";
 	public static final String RESIDENCY_DOCUMENT_TYPE = "residencyDocumentType";

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.mmpcase.account.Account;
-import org.mmpcase.account.InvitationService;
 import org.mmpcase.system.BadRequestException;
 import org.mmpcase.system.ConflictException;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,24 +21,29 @@ public class CertificationService {
 
 	private final CaseStarter caseStarter;
 
-	private final InvitationService invitations;
-
-	private final InvitationMailer invitationMailer;
+	private final Invitations invitations;
 
 	private final Clock clock;
 
 	private final List<Integer> allowedTermMonths;
 
 	CertificationService(PersonRepository persons, CertificationRepository certifications, CaseStarter caseStarter,
-			InvitationService invitations, InvitationMailer invitationMailer, Clock clock,
+			Invitations invitations, Clock clock,
 			@Value("${mmp.certification.allowed-term-months:6,12,18,24}") List<Integer> allowedTermMonths) {
 		this.allowedTermMonths = List.copyOf(allowedTermMonths);
 		this.persons = persons;
 		this.certifications = certifications;
 		this.caseStarter = caseStarter;
 		this.invitations = invitations;
-		this.invitationMailer = invitationMailer;
 		this.clock = clock;
+	}
+
+	/** The term must be one the program allows (a setting: the 2025 terms are unconfirmed). */
+	public void requireAllowedTerm(int termMonths) {
+		if (!allowedTermMonths.contains(termMonths)) {
+			throw BadRequestException.field("termMonths",
+					"The certification term must be one of " + allowedTermMonths + " months.");
+		}
 	}
 
 	@Transactional
@@ -51,10 +55,7 @@ public class CertificationService {
 		if (request.certificationDate().isAfter(today)) {
 			throw BadRequestException.field("certificationDate", "The certification date cannot be in the future.");
 		}
-		if (!allowedTermMonths.contains(request.termMonths())) {
-			throw BadRequestException.field("termMonths",
-					"The certification term must be one of " + allowedTermMonths + " months.");
-		}
+		requireAllowedTerm(request.termMonths());
 		if (!request.certificationDate().plusMonths(request.termMonths()).isAfter(today)) {
 			throw BadRequestException.field("certificationDate",
 					"This certification has already expired; a registration needs a current certification.");
@@ -77,9 +78,7 @@ public class CertificationService {
 				request.caregiverNeeded(), clock.instant()));
 		Application application = caseStarter.start(InitialRegistrationProcess.KEY, ApplicationKind.INITIAL,
 				ApplicantRole.PATIENT, patient, certification);
-		invitations.invite(patient, Account.Role.PATIENT)
-			.ifPresent(code -> invitationMailer.sendAfterCommit(InvitationMailer.PATIENT_INVITATION,
-					application.getApplicant(), application, code));
+		invitations.invite(patient, Account.Role.PATIENT, application);
 		return application;
 	}
 

@@ -7,7 +7,7 @@ public final class StaffGroups {
 
 	public static final String SUPERVISORS = "supervisors";
 
-	public static final String PROCESS_OWNERS = "process-owners";
+	public static final String PROCESS_OWNERS = "processowners";
 
 	/** Camunda's own administrators group. */
 	public static final String ADMINS = "camunda-admin";

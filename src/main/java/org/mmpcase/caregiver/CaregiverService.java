@@ -1,0 +1,109 @@
+package org.mmpcase.caregiver;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mmpcase.account.Account;
+import org.mmpcase.registration.ApplicantRole;
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationKind;
+import org.mmpcase.registration.ApplicationStatus;
+import org.mmpcase.registration.CaseStarter;
+import org.mmpcase.registration.InitialRegistrationProcess;
+import org.mmpcase.registration.Invitations;
+import org.mmpcase.registration.Person;
+import org.mmpcase.registration.PersonRepository;
+import org.mmpcase.system.BadRequestException;
+import org.mmpcase.system.ConflictException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A patient names a caregiver, who then runs the same registration as a caregiver. The rules (DOMAIN.md): the
+ * caregiver is 18 or older and not the patient's provider; a patient has at most one caregiver; a caregiver cares
+ * for one patient unless parent, guardian, conservator or sibling; a patient under 18 has a parent or guardian as
+ * caregiver.
+ */
+@Service
+public class CaregiverService {
+
+	public static final int MINIMUM_AGE = 18;
+
+	private final CaregiverLinkRepository links;
+
+	private final PersonRepository persons;
+
+	private final CaseStarter caseStarter;
+
+	private final Invitations invitations;
+
+	private final Clock clock;
+
+	CaregiverService(CaregiverLinkRepository links, PersonRepository persons, CaseStarter caseStarter,
+			Invitations invitations, Clock clock) {
+		this.links = links;
+		this.persons = persons;
+		this.caseStarter = caseStarter;
+		this.invitations = invitations;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Application nameCaregiver(Application patientApplication, CaregiverRequest request) {
+		if (patientApplication.getApplicantRole() != ApplicantRole.PATIENT) {
+			throw new ConflictException("Only a patient's own application can name a caregiver.");
+		}
+		if (patientApplication.getStatus() == ApplicationStatus.DENIED
+				|| patientApplication.getStatus() == ApplicationStatus.CLOSED) {
+			throw new ConflictException("This application is closed; a caregiver can be named on a current one.");
+		}
+		LocalDate today = LocalDate.now(clock.withZone(CaseStarter.PROGRAM_ZONE));
+		Person patient = patientApplication.getPatient();
+		boolean minor = patient.ageOn(today) < MINIMUM_AGE;
+		if (!patientApplication.getCertification().isCaregiverNeeded() && !minor) {
+			throw new ConflictException("Your provider did not certify that you need a caregiver.");
+		}
+		String email = Person.normaliseEmail(request.email());
+		if (email.equals(patient.getEmail())) {
+			throw BadRequestException.field("email", "A patient cannot be their own caregiver.");
+		}
+		if (email.equals(Person.normaliseEmail(patientApplication.getCertification().getProviderUsername()))) {
+			throw BadRequestException.field("email", "Your certifying provider cannot be your caregiver.");
+		}
+		if (java.time.Period.between(request.dateOfBirth(), today).getYears() < MINIMUM_AGE) {
+			throw BadRequestException.field("dateOfBirth", "A caregiver must be 18 or older.");
+		}
+		if (minor && !request.relationship().mayCareForMinor()) {
+			throw BadRequestException.field("relationship",
+					"A patient under 18 needs a parent or legal guardian as caregiver.");
+		}
+		if (!links.findByPatientAndActiveTrue(patient).isEmpty()) {
+			throw new ConflictException("You already have a caregiver; a patient may have only one.");
+		}
+		Person caregiver = persons.findByEmail(email).orElse(null);
+		if (caregiver != null && (!caregiver.getLastName().equalsIgnoreCase(request.lastName())
+				|| !caregiver.getDateOfBirth().equals(request.dateOfBirth()))) {
+			throw new ConflictException("Another person is registered with this e-mail address.");
+		}
+		if (caregiver != null) {
+			List<CaregiverLink> existing = links.findByCaregiverAndActiveTrue(caregiver);
+			boolean allFamily = request.relationship().mayCareForSeveral()
+					&& existing.stream().allMatch(link -> link.getRelationship().mayCareForSeveral());
+			if (!existing.isEmpty() && !allFamily) {
+				throw new ConflictException("This caregiver already cares for another patient. A caregiver may care"
+						+ " for more than one patient only as their parent, guardian, conservator or sibling.");
+			}
+		}
+		else {
+			caregiver = persons.save(new Person(request.firstName(), request.lastName(), request.dateOfBirth(), email,
+					request.street(), request.city(), request.zip(), clock.instant()));
+		}
+		links.save(new CaregiverLink(caregiver, patient, request.relationship(), clock.instant()));
+		Application application = caseStarter.start(InitialRegistrationProcess.KEY, ApplicationKind.INITIAL,
+				ApplicantRole.CAREGIVER, caregiver, patientApplication.getCertification());
+		invitations.invite(caregiver, Account.Role.CAREGIVER, application);
+		return application;
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.mmpcase.renewal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+
+import org.mmpcase.certificate.Registration;
+import org.mmpcase.certificate.RegistrationRepository;
+import org.mmpcase.registration.ApplicantRole;
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationKind;
+import org.mmpcase.registration.ApplicationRepository;
+import org.mmpcase.registration.ApplicationStatus;
+import org.mmpcase.registration.CaseNotFoundException;
+import org.mmpcase.registration.CaseStarter;
+import org.mmpcase.registration.Certification;
+import org.mmpcase.registration.CertificationRepository;
+import org.mmpcase.registration.CertificationService;
+import org.mmpcase.system.BadRequestException;
+import org.mmpcase.system.ConflictException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A provider's re-certification of a registered patient starts their renewal. Renewal opens a number of days before
+ * the registration expires (30 by default, DOMAIN.md) and stays open after it has expired.
+ */
+@Service
+public class RenewalService {
+
+	private final RegistrationRepository registrations;
+
+	private final CertificationRepository certifications;
+
+	private final ApplicationRepository applications;
+
+	private final CaseStarter caseStarter;
+
+	private final CertificationService certificationService;
+
+	private final Clock clock;
+
+	private final int opensDaysBefore;
+
+	RenewalService(RegistrationRepository registrations, CertificationRepository certifications,
+			ApplicationRepository applications, CaseStarter caseStarter, CertificationService certificationService,
+			Clock clock,
+			@Value("${mmp.renewal.opens-days-before-expiry:30}") int opensDaysBefore) {
+		this.registrations = registrations;
+		this.certifications = certifications;
+		this.applications = applications;
+		this.caseStarter = caseStarter;
+		this.certificationService = certificationService;
+		this.clock = clock;
+		this.opensDaysBefore = opensDaysBefore;
+	}
+
+	@Transactional
+	public Application recertify(String providerUsername, RecertificationRequest request) {
+		LocalDate today = LocalDate.now(clock.withZone(CaseStarter.PROGRAM_ZONE));
+		Registration registration = registrations.findByRegistrationNumber(request.registrationNumber())
+			.filter(candidate -> candidate.getStatus() == Registration.Status.ACTIVE)
+			.filter(candidate -> candidate.getRole() == ApplicantRole.PATIENT)
+			.orElseThrow(() -> new CaseNotFoundException(request.registrationNumber()));
+		if (today.isBefore(registration.getExpiresOn().minusDays(opensDaysBefore))) {
+			throw new ConflictException("Renewal opens " + opensDaysBefore + " days before the registration expires, on "
+					+ registration.getExpiresOn().minusDays(opensDaysBefore) + ".");
+		}
+		certificationService.requireAllowedTerm(request.termMonths());
+		if (request.certificationDate().isAfter(today)) {
+			throw BadRequestException.field("certificationDate", "The certification date cannot be in the future.");
+		}
+		if (applications.existsByApplicantAndKindAndStatusIn(registration.getHolder(), ApplicationKind.RENEWAL,
+				EnumSet.of(ApplicationStatus.IN_PROGRESS, ApplicationStatus.SUBMITTED,
+						ApplicationStatus.INFORMATION_REQUESTED))) {
+			throw new ConflictException("A renewal is already in progress for this registration.");
+		}
+		Certification certification = certifications.save(new Certification(registration.getPatient(),
+				providerUsername, request.certificationDate(), request.termMonths(), request.qualifyingCondition(),
+				request.caregiverNeeded(), clock.instant()));
+		if (!certification.isValidOn(today)) {
+			throw BadRequestException.field("certificationDate", "This certification has already expired.");
+		}
+		return caseStarter.startWith(RenewalProcess.KEY, ApplicationKind.RENEWAL, ApplicantRole.PATIENT,
+				registration.getHolder(), certification, registration.getApplication());
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.mmpcase.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the application on PostgreSQL: each Spring context gets a fresh database (see
+ * {@link TestDatabase}), the shared GreenMail SMTP server and folders of its own for documents and the outbox.
+ */
+public abstract class PostgresTest {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		TestDatabase.Database database = TestDatabase.newDatabase();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", TestMailServer::port);
+		Path files = tempDir();
+		registry.add("mmp.documents.storage-dir", () -> files.resolve("documents").toString());
+		registry.add("mmp.mail.outbox", () -> files.resolve("outbox").toString());
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("mmp-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
