@@ -32,8 +32,11 @@ public class StepService {
 
 	private final Map<String, StepHandler> handlers;
 
+	private final ApplicationRepository applications;
+
 	StepService(TaskService taskService, FormService formService, FormSchemaValidator formValidator,
-			List<StepHandler> handlers) {
+			List<StepHandler> handlers, ApplicationRepository applications) {
+		this.applications = applications;
 		this.taskService = taskService;
 		this.formService = formService;
 		this.formValidator = formValidator;
@@ -91,7 +94,9 @@ public class StepService {
 		}
 		Map<String, Object> values = formValidator.validate(formService.getDeployedTaskForm(task.getId()), formData);
 		StepHandler handler = handlers.get(task.getTaskDefinitionKey());
-		Map<String, Object> variables = handler == null ? values : handler.complete(application, values);
+		// the handler's changes to the case commit with the task: work on the case as this transaction sees it
+		Application managed = applications.findByApplicationNumber(application.getApplicationNumber()).orElseThrow();
+		Map<String, Object> variables = handler == null ? values : handler.complete(managed, values);
 		taskService.complete(task.getId(), variables);
 	}
 

@@ -22,7 +22,7 @@ public abstract class ProcessTest extends PostgresTest {
 	protected CaseDriver driver;
 
 	@BeforeEach
-	void initAssertions() {
+	void initAssertions() throws Exception {
 		BpmnAwareTests.init(processEngine);
 		TestMailServer.get().purgeEmailFromAllMailboxes();
 	}

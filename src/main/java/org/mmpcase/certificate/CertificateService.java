@@ -1,0 +1,83 @@
+package org.mmpcase.certificate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.CaseNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues the registrations that certificates show and dispensaries verify. */
+@Service
+public class CertificateService {
+
+	private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
+
+	/** Numbers are random in a space of 31^8; a collision is rare, several in a row mean something is wrong. */
+	private static final int NUMBER_ATTEMPTS = 10;
+
+	private final RegistrationRepository registrations;
+
+	private final Clock clock;
+
+	CertificateService(RegistrationRepository registrations, Clock clock) {
+		this.registrations = registrations;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues the application's registration of this kind; a retried job gets the one issued before. The holder's
+	 * earlier active registrations for the same patient are superseded: one valid registration per holder and
+	 * patient (a caregiver of several patients keeps the others). A permanent registration approves the
+	 * application; a temporary one (renewal) does not, the permanent one follows.
+	 */
+	@Transactional
+	public Registration issue(Application application, Registration.Kind kind) {
+		Optional<Registration> issued = registrations.findByApplicationOrderByIssuedAtDesc(application)
+			.stream()
+			.filter(registration -> registration.getKind() == kind)
+			.findFirst();
+		if (issued.isPresent()) {
+			return issued.get();
+		}
+		registrations.findByHolderAndStatusOrderByIssuedAtDesc(application.getApplicant(), Registration.Status.ACTIVE)
+			.stream()
+			.filter(registration -> Objects.equals(registration.getPatient().getId(), application.getPatient().getId()))
+			.forEach(Registration::supersede);
+		Registration registration = registrations
+			.save(new Registration(uniqueNumber(), application, kind, clock.instant()));
+		if (kind == Registration.Kind.PERMANENT) {
+			application.approved(clock.instant());
+		}
+		log.info("{} registration {} issued for application {}", kind, registration.getId(),
+				application.getApplicationNumber());
+		return registration;
+	}
+
+	/** The registration the certificate of this application shows: the latest issued. */
+	@Transactional(readOnly = true)
+	public Optional<Registration> latest(Application application) {
+		return registrations.findByApplicationOrderByIssuedAtDesc(application).stream().findFirst();
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private String uniqueNumber() {
+		// the unique key on the column stays the last guard; checking first keeps a collision from failing the job
+		for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+			String number = CaseNumbers.registrationNumber();
+			if (registrations.findByRegistrationNumber(number).isEmpty()) {
+				return number;
+			}
+		}
+		throw new IllegalStateException("No free registration number after " + NUMBER_ATTEMPTS + " attempts");
+	}
+
+}

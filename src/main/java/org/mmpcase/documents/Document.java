@@ -1,0 +1,165 @@
+package org.mmpcase.documents;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import org.mmpcase.registration.Application;
+
+/**
+ * One uploaded file. A new upload of the same category becomes the current version; the earlier ones stay, so the
+ * case keeps the history of what the applicant sent. The bytes live in {@link DocumentStorage} under a generated
+ * key; the patient's own file name is only recorded (sanitised), never used as a path.
+ */
+@Entity
+public class Document {
+
+	public enum Category {
+
+		IDENTITY, RESIDENCY;
+
+		/** {@code identity} or {@code residency}, in any case. */
+		public static Category parse(String value) {
+			try {
+				return valueOf(value.trim().toUpperCase(Locale.ROOT));
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+		public String label() {
+			return this == IDENTITY ? "proof of identity" : "proof of residency";
+		}
+
+	}
+
+	public enum CheckStatus {
+		ACCEPTED, REJECTED
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(optional = false)
+	@JoinColumn(name = "application_id")
+	private Application application;
+
+	@Enumerated(EnumType.STRING)
+	private Category category;
+
+	private String declaredType;
+
+	private String originalFilename;
+
+	private String detectedType;
+
+	private long sizeBytes;
+
+	private String sha256;
+
+	private String storageKey;
+
+	private Instant uploadedAt;
+
+	@Enumerated(EnumType.STRING)
+	private CheckStatus checkStatus;
+
+	private String checkReason;
+
+	private boolean currentVersion;
+
+	protected Document() {
+	}
+
+	Document(Application application, Category category, String declaredType, String originalFilename,
+			String detectedType, long sizeBytes, String sha256, String storageKey, Instant uploadedAt) {
+		this.application = application;
+		this.category = category;
+		this.declaredType = declaredType;
+		this.originalFilename = originalFilename;
+		this.detectedType = detectedType;
+		this.sizeBytes = sizeBytes;
+		this.sha256 = sha256;
+		this.storageKey = storageKey;
+		this.uploadedAt = uploadedAt;
+		this.checkStatus = CheckStatus.ACCEPTED;
+		this.currentVersion = true;
+	}
+
+	void replaced() {
+		this.currentVersion = false;
+	}
+
+	void rechecked(DocumentCheck.Result result) {
+		this.checkStatus = result.accepted() ? CheckStatus.ACCEPTED : CheckStatus.REJECTED;
+		this.checkReason = result.accepted() ? null : result.reason().name();
+	}
+
+	void unreadable() {
+		this.checkStatus = CheckStatus.REJECTED;
+		this.checkReason = "UNREADABLE";
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Application getApplication() {
+		return application;
+	}
+
+	public Category getCategory() {
+		return category;
+	}
+
+	public String getDeclaredType() {
+		return declaredType;
+	}
+
+	public String getOriginalFilename() {
+		return originalFilename;
+	}
+
+	public String getDetectedType() {
+		return detectedType;
+	}
+
+	public long getSizeBytes() {
+		return sizeBytes;
+	}
+
+	public String getSha256() {
+		return sha256;
+	}
+
+	public String getStorageKey() {
+		return storageKey;
+	}
+
+	public Instant getUploadedAt() {
+		return uploadedAt;
+	}
+
+	public CheckStatus getCheckStatus() {
+		return checkStatus;
+	}
+
+	public String getCheckReason() {
+		return checkReason;
+	}
+
+	public boolean isCurrentVersion() {
+		return currentVersion;
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.mmpcase.documents;
+
+/**
+ * Where the bytes of uploaded documents are kept. Keys are generated here, never derived from what the applicant
+ * sent, so a file name cannot choose where a file lands.
+ */
+public interface DocumentStorage {
+
+	/** Stores the bytes durably and returns the key to read them back with. */
+	String store(byte[] content);
+
+	/**
+	 * The bytes stored under {@code key}, checked against the SHA-256 recorded at upload.
+	 * @throws DocumentIntegrityException if the file is missing or its content changed
+	 */
+	byte[] read(String key, String expectedSha256);
+
+	/** Removes the bytes; used only to clean up after an upload that was not recorded. */
+	void delete(String key);
+
+}

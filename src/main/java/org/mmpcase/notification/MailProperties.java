@@ -1,0 +1,15 @@
+package org.mmpcase.notification;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code mmp.mail.*}: the sender, and the folder e-mails are written to when no SMTP server is configured. The
+ * public URL ({@code mmp.public-url}) is what links in e-mails start with.
+ */
+@ConfigurationProperties("mmp.mail")
+record MailProperties(@DefaultValue("MMP Registry <mmp-registry@localhost>") String from,
+		@DefaultValue("./data/outbox") Path outbox) {
+}

@@ -1,0 +1,109 @@
+package org.mmpcase.payment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Collects an application's fee exactly once. The payment row and its idempotency key are committed on their own
+ * before the gateway is called, and the outcome is committed on its own after: whatever happens to the caller's
+ * transaction (a job that fails later and retries, a crash), a retry finds the same key and the gateway replays its
+ * first answer instead of charging again.
+ */
+@Service
+public class PaymentService {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+	private static final List<Payment.Status> UNFINISHED_OR_PAID = List.of(Payment.Status.PENDING,
+			Payment.Status.SUCCEEDED);
+
+	private final PaymentRepository payments;
+
+	private final ApplicationRepository applications;
+
+	private final PaymentGateway gateway;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final String currency;
+
+	private final Clock clock;
+
+	PaymentService(PaymentRepository payments, ApplicationRepository applications, PaymentGateway gateway,
+			PlatformTransactionManager transactionManager, PaymentProperties properties, Clock clock) {
+		this.payments = payments;
+		this.applications = applications;
+		this.gateway = gateway;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.currency = properties.currency();
+		this.clock = clock;
+	}
+
+	/**
+	 * Charges {@code fee} (in dollars) to the card behind {@code paymentMethodToken}, or finds that it was charged
+	 * already.
+	 * @return the succeeded payment
+	 * @throws PaymentDeclinedException when the card was declined (recorded as DECLINED)
+	 * @throws PaymentGatewayUnavailableException when the gateway did not answer (the payment stays PENDING; call
+	 * again to retry with the same key)
+	 */
+	public Payment charge(Application application, BigDecimal fee, String paymentMethodToken, String cardBrand,
+			String cardLast4) {
+		long amountCents = toCents(fee);
+		Payment payment = ownTransaction
+			.execute(status -> pendingOrPaid(application.getId(), amountCents, paymentMethodToken, cardBrand, cardLast4));
+		if (payment.getStatus() == Payment.Status.SUCCEEDED) {
+			log.info("Payment {} of application {} already succeeded; not charged again", payment.getId(),
+					application.getApplicationNumber());
+			return payment;
+		}
+		ChargeResult result = gateway.charge(payment.getIdempotencyKey(), amountCents, currency, paymentMethodToken);
+		Payment recorded = ownTransaction.execute(status -> record(payment.getId(), result));
+		log.info("Payment {} of application {}: {}{}", recorded.getId(), application.getApplicationNumber(),
+				result.outcome(), result.succeeded() ? "" : " (" + result.declineCode() + ")");
+		if (!result.succeeded()) {
+			throw new PaymentDeclinedException(result.declineCode());
+		}
+		return recorded;
+	}
+
+	private Payment pendingOrPaid(Long applicationId, long amountCents, String token, String brand, String last4) {
+		Application application = applications.getReferenceById(applicationId);
+		List<Payment> earlier = payments.findByApplicationAndPaymentMethodTokenAndStatusInOrderByCreatedAtDesc(
+				application, token, UNFINISHED_OR_PAID);
+		return earlier.stream()
+			.filter(payment -> payment.getStatus() == Payment.Status.SUCCEEDED)
+			.findFirst()
+			.or(() -> earlier.stream().filter(payment -> payment.getAmountCents() == amountCents).findFirst())
+			.orElseGet(() -> payments.save(new Payment(application, UUID.randomUUID().toString(), amountCents,
+					currency, token, brand, last4, clock.instant())));
+	}
+
+	private Payment record(Long paymentId, ChargeResult result) {
+		Payment payment = payments.findById(paymentId).orElseThrow();
+		if (result.succeeded()) {
+			payment.succeeded(result.reference(), clock.instant());
+		}
+		else {
+			payment.declined(result.declineCode(), clock.instant());
+		}
+		return payment;
+	}
+
+	static long toCents(BigDecimal dollars) {
+		return dollars.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+	}
+
+}

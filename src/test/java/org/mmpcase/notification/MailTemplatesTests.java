@@ -1,0 +1,84 @@
+package org.mmpcase.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailTemplatesTests {
+
+	private final MailTemplates templates = new MailTemplates();
+
+	@Test
+	void certificate_subjectAndPlaceholdersFilled() {
+		MailTemplates.Rendered mail = templates.render("certificate", model());
+
+		assertThat(mail.subject()).isEqualTo("Your Medical Marijuana Program registration is approved");
+		assertThat(mail.body()).startsWith("Dear Pat Doe,")
+			.contains("MMP-7KQ3-M9XT")
+			.contains("March 14, 2027")
+			.contains("http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate")
+			.doesNotContain("{{");
+	}
+
+	@Test
+	void denial_statesTheReason() {
+		assertThat(templates.render("denial", model()).body())
+			.contains(DenialReasons.label("missing-residency"))
+			.contains("Connecticut residency");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "invitation", "caregiver-invitation", "certificate", "temporary-registration", "denial",
+			"information-requested", "application-closed" })
+	void everyTemplate_rendersFromTheCaseModel(String template) {
+		MailTemplates.Rendered mail = templates.render(template, model());
+		assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
+		assertThat(mail.body()).doesNotContain("{{").contains("Pat Doe");
+	}
+
+	@Test
+	void missingValue_fails() {
+		Map<String, String> model = model();
+		model.remove("registrationNumber");
+		assertThatThrownBy(() -> templates.render("certificate", model))
+			.hasMessageContaining("{{registrationNumber}}");
+	}
+
+	@Test
+	void templateNameThatIsAPath_refused() {
+		assertThatThrownBy(() -> templates.render("../application", model()))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void valueWithDollarSign_insertedLiterally() {
+		Map<String, String> model = model();
+		model.put("informationRequest", "Pay $1 and send \\ a copy");
+		assertThat(templates.render("information-requested", model).body()).contains("Pay $1 and send \\ a copy");
+	}
+
+	private static Map<String, String> model() {
+		Map<String, String> model = new HashMap<>();
+		model.put("applicantName", "Pat Doe");
+		model.put("patientName", "Sam Doe");
+		model.put("email", "pat@example.org");
+		model.put("invitationCode", "ABCD-EFGH");
+		model.put("applicationNumber", "A-7KQ3-M9XT");
+		model.put("registrationNumber", "MMP-7KQ3-M9XT");
+		model.put("expiresOn", "March 14, 2027");
+		model.put("dispensary", "Hartford dispensary, Hartford");
+		model.put("denialReason", DenialReasons.label("missing-residency"));
+		model.put("informationRequest", "Please upload a utility bill dated within 90 days.");
+		model.put("portalUrl", "http://localhost:8080");
+		model.put("statusUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT");
+		model.put("certificateUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate");
+		return model;
+	}
+
+}

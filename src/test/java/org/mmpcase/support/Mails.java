@@ -1,0 +1,73 @@
+package org.mmpcase.support;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reads what the app sent to the test SMTP server. */
+public final class Mails {
+
+	private Mails() {
+	}
+
+	public static List<MimeMessage> to(String recipient) {
+		return Arrays.stream(TestMailServer.get().getReceivedMessages())
+			.filter(message -> recipients(message).contains(recipient))
+			.toList();
+	}
+
+	public static MimeMessage lastTo(String recipient) {
+		List<MimeMessage> mails = to(recipient);
+		if (mails.isEmpty()) {
+			throw new AssertionError("no e-mail to " + recipient);
+		}
+		return mails.get(mails.size() - 1);
+	}
+
+	public static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The plain-text body, decoded. */
+	public static String text(Part part) {
+		try {
+			if (part.isMimeType("text/plain")) {
+				return (String) part.getContent();
+			}
+			if (part.getContent() instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					BodyPart body = multipart.getBodyPart(i);
+					String text = text(body);
+					if (text != null) {
+						return text;
+					}
+				}
+			}
+			return null;
+		}
+		catch (MessagingException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
