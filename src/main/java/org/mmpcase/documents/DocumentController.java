@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ class DocumentController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	DocumentView upload(@PathVariable String applicationNumber, @RequestParam("category") String category,
 			@RequestPart("file") MultipartFile file, Principal principal) {
 		Document.Category parsed = Document.Category.parse(category);
@@ -56,12 +58,14 @@ class DocumentController {
 	}
 
 	@GetMapping
+	@Transactional(readOnly = true)
 	List<DocumentView> current(@PathVariable String applicationNumber, Principal principal) {
 		Application application = access.requireOwned(applicationNumber, principal.getName());
 		return documents.currentDocuments(application).stream().map(DocumentView::of).toList();
 	}
 
 	@GetMapping("/{id}")
+	@Transactional(readOnly = true)
 	ResponseEntity<byte[]> download(@PathVariable String applicationNumber, @PathVariable long id,
 			Principal principal) {
 		Application application = access.requireOwned(applicationNumber, principal.getName());

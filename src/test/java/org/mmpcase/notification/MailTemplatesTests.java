@@ -18,7 +18,7 @@ class MailTemplatesTests {
 	void certificate_subjectAndPlaceholdersFilled() {
 		MailTemplates.Rendered mail = templates.render("certificate", model());
 
-		assertThat(mail.subject()).isEqualTo("Your Medical Marijuana Program registration is approved");
+		assertThat(mail.subject()).isEqualTo("Approved: your Medical Marijuana Program certificate");
 		assertThat(mail.body()).startsWith("Dear Pat Doe,")
 			.contains("MMP-7KQ3-M9XT")
 			.contains("March 14, 2027")

@@ -79,6 +79,21 @@ public class CaseDriver {
 		return certifications.certify(PROVIDER, request);
 	}
 
+	/**
+	 * A patient whose initial registration was approved, on a certification of the given date (12 months): the
+	 * way to a registration that is, or is not yet, open for renewal.
+	 */
+	public Application registeredPatient(LocalDate certificationDate) {
+		CertificationRequest request = certificationFor(uniqueEmail("registered"), LocalDate.of(1975, 2, 3), false);
+		Application application = certify(new CertificationRequest(request.firstName(), request.lastName(),
+				request.dateOfBirth(), request.email(), request.street(), request.city(), request.zip(),
+				request.qualifyingCondition(), certificationDate, 12, false));
+		completeApplicantSteps(application);
+		review(application, CaseVariables.DECISION_APPROVE, Map.of());
+		runDueJobs(application);
+		return reload(application);
+	}
+
 	/** Reloads the case from the database. */
 	public Application reload(Application application) {
 		return access.require(application.getApplicationNumber());
