@@ -1,7 +1,5 @@
 package org.mmpcase.review;
 
-import java.util.Set;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -10,14 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * On create: a task name that says who and what, and the normal priority. On complete: the decision must be whole
- * (a denial needs a reason from the list, a request a message), whether it comes from Tasklist or the REST API; the
- * engine REST answers a failed check with 400 and the message.
+ * (a denial needs a reason from the list, a request a message), however the task is completed. Over HTTP,
+ * {@link ReviewDecisionGuard} answers a bad decision with 400 before it gets here.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
-
-	static final Set<String> DENIAL_REASONS = Set.of("incomplete-application", "missing-identity",
-			"missing-residency", "missing-age", "false-information", "recent-adverse-action", "unapproved-caregiver");
 
 	@Override
 	public void notify(DelegateTask task) {
@@ -34,23 +29,9 @@ class ReviewTaskListener implements TaskListener {
 	}
 
 	private static void validateDecision(DelegateTask task) {
-		Object decision = task.getVariable(CaseVariables.REVIEW_DECISION);
-		if (CaseVariables.DECISION_DENY.equals(decision)) {
-			if (!DENIAL_REASONS.contains(String.valueOf(task.getVariable(CaseVariables.DENIAL_REASON)))) {
-				throw new FormFieldValidationException("denialReason", "A denial needs a reason from the list.");
-			}
-		}
-		else if (CaseVariables.DECISION_REQUEST_INFORMATION.equals(decision)) {
-			Object request = task.getVariable(CaseVariables.INFORMATION_REQUEST);
-			if (!(request instanceof String text) || text.isBlank()) {
-				throw new FormFieldValidationException("informationRequest",
-						"Say what information the applicant must provide.");
-			}
-		}
-		else if (!CaseVariables.DECISION_APPROVE.equals(decision)) {
-			throw new FormFieldValidationException("reviewDecision",
-					"Choose a decision: approve, deny or request information.");
-		}
+		ReviewDecision.problem(task.getVariables()).ifPresent(problem -> {
+			throw new FormFieldValidationException(problem.field(), problem.message());
+		});
 	}
 
 }

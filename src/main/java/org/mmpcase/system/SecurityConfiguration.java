@@ -49,6 +49,7 @@ class SecurityConfiguration {
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.setName("engine-rest-authentication");
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 

@@ -1,0 +1,115 @@
+package org.mmpcase.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the end-to-end tests: JSON in, status and JSON out, Basic credentials per call. */
+public final class Http {
+
+	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	public Http(int port) {
+		this.baseUrl = "http://localhost:" + port;
+	}
+
+	public record Response(int status, JsonNode body, String raw) {
+
+		public Response expect(int expected) {
+			if (status != expected) {
+				throw new AssertionError("expected HTTP " + expected + " but was " + status + ": " + raw);
+			}
+			return this;
+		}
+
+	}
+
+	public Response get(String path, String user, String password) {
+		return send(request(path, user, password).GET().build());
+	}
+
+	public Response post(String path, Object body, String user, String password) {
+		return send(request(path, user, password).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(write(body)))
+			.build());
+	}
+
+	public Response put(String path, Object body, String user, String password) {
+		return send(request(path, user, password).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+			.build());
+	}
+
+	/** A multipart upload with one file part named {@code file} and plain fields. */
+	public Response upload(String path, Map<String, String> fields, String filename, byte[] content, String user,
+			String password) {
+		String boundary = "----mmp" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String path, String user, String password) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+		if (user != null) {
+			builder.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			String raw = response.body();
+			JsonNode body = raw == null || raw.isBlank() ? null : tryParse(raw);
+			return new Response(response.statusCode(), body, raw);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JsonNode tryParse(String raw) {
+		try {
+			return JSON.readTree(raw);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static String write(Object body) {
+		try {
+			return body instanceof String text ? text : JSON.writeValueAsString(body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
