@@ -10,7 +10,6 @@ import org.mmpcase.account.Account;
 import org.mmpcase.account.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,11 +17,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 /**
  * Demo staff (Camunda users and groups) and a demo provider, created when missing. On only in the run default
- * ({@code mmp.demo-data=true}); the postgres profile turns it off. Passwords are in the README.
+ * ({@code mmp.demo-data=true}); the postgres profile turns it off. Passwords are in the README. The administrator is
+ * {@link AdminAccount}'s.
  */
 @Component
 @Order(1)
@@ -44,15 +43,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final String adminPassword;
-
 	DemoData(IdentityService identityService, AccountRepository accounts, PasswordEncoder passwordEncoder,
-			Clock clock, @Value("${mmp.admin-password:}") String adminPassword) {
+			Clock clock) {
 		this.identityService = identityService;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
-		this.adminPassword = adminPassword;
 	}
 
 	@Override
@@ -61,23 +57,20 @@ class DemoData implements ApplicationRunner {
 		group(StaffGroups.REVIEWERS, "DCP reviewers");
 		group(StaffGroups.SUPERVISORS, "DCP supervisors");
 		group(StaffGroups.PROCESS_OWNERS, "Process owners");
-		group(StaffGroups.ADMINS, "Administrators");
 		List.of(new Staff("reviewer", "Riley", "Reviewer", "reviewer", List.of(StaffGroups.REVIEWERS)),
 				new Staff("supervisor", "Sam", "Supervisor", "supervisor",
 						List.of(StaffGroups.SUPERVISORS, StaffGroups.REVIEWERS)),
-				new Staff("owner", "Pat", "Owner", "owner", List.of(StaffGroups.PROCESS_OWNERS)),
-				new Staff("admin", "Ada", "Admin", StringUtils.hasText(adminPassword) ? adminPassword : "admin",
-						List.of(StaffGroups.ADMINS)))
+				new Staff("owner", "Pat", "Owner", "owner", List.of(StaffGroups.PROCESS_OWNERS)))
 			.forEach(this::user);
 		if (accounts.findByUsername(PROVIDER_USERNAME).isEmpty()) {
 			accounts.save(Account.provider(PROVIDER_USERNAME, "Dr. Morgan Provider", passwordEncoder.encode("provider"),
 					clock.instant()));
 		}
-		log.info("Demo users present: reviewer, supervisor, owner, admin (Camunda) and {} (provider)",
+		log.info("Demo users present: reviewer, supervisor, owner (Camunda) and {} (provider)",
 				PROVIDER_USERNAME);
 	}
 
-	private void group(String id, String name) {
+	void group(String id, String name) {
 		if (identityService.createGroupQuery().groupId(id).count() == 0) {
 			Group group = identityService.newGroup(id);
 			group.setName(name);
