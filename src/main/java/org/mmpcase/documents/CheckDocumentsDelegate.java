@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationRepository;
 import org.mmpcase.registration.CaseNotFoundException;
 import org.mmpcase.registration.CaseVariables;
@@ -32,6 +33,10 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		String applicationNumber = (String) execution.getVariable(CaseVariables.APPLICATION_NUMBER);
 		Application application = applications.findByApplicationNumber(applicationNumber)
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+		if (keepsDocumentsOnFile(application, execution)) {
+			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
+			return;
+		}
 		List<String> problems = documents.problems(application);
 		if (problems.isEmpty()) {
 			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
@@ -39,6 +44,17 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		}
 		execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, String.join("\n", problems));
 		throw new BpmnError(CaseVariables.ERROR_DOCUMENT_REJECTED, "Documents need attention");
+	}
+
+	/**
+	 * A renewal whose applicant said nothing changed relies on the documents of the registration it renews: with
+	 * nothing uploaded to the renewal itself there is nothing new to check (a reviewer's request for information
+	 * must not demand documents nobody asked for).
+	 */
+	private boolean keepsDocumentsOnFile(Application application, DelegateExecution execution) {
+		return application.getKind() == ApplicationKind.RENEWAL
+				&& !Boolean.TRUE.equals(execution.getVariable(CaseVariables.DOCUMENTS_CHANGED))
+				&& documents.currentDocuments(application).isEmpty();
 	}
 
 }

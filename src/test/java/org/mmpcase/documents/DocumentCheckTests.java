@@ -1,5 +1,7 @@
 package org.mmpcase.documents;
 
+import org.mmpcase.support.TestFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

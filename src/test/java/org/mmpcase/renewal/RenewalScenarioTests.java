@@ -102,6 +102,38 @@ class RenewalScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void renewal_denialInPast6Months_sentToReview_informationRequestedWithoutNewDocuments() {
+		String email = CaseDriver.uniqueEmail("denied-before");
+		LocalDate certified = LocalDate.now().minusMonths(11).minusDays(10);
+		var request = CaseDriver.certificationFor(email, LocalDate.of(1970, 7, 8), false);
+		var onDate = new org.mmpcase.registration.CertificationRequest(request.firstName(), request.lastName(),
+				request.dateOfBirth(), email, request.street(), request.city(), request.zip(),
+				request.qualifyingCondition(), certified, 12, false);
+		Application denied = driver.certify(onDate);
+		driver.completeApplicantSteps(denied);
+		driver.review(denied, CaseVariables.DECISION_DENY, Map.of(CaseVariables.DENIAL_REASON, "missing-identity"));
+		Application approved = driver.certify(onDate);
+		driver.completeApplicantSteps(approved);
+		driver.review(approved, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(approved);
+
+		Application renewal = renewals.recertify(CaseDriver.PROVIDER, recertification(permanentOf(approved)));
+		driver.complete(renewal, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
+				Map.of(CaseVariables.PROFILE_CONFIRMED, true, CaseVariables.DOCUMENTS_CHANGED, false));
+		driver.signAttestations(renewal);
+
+		assertThat(processEngine.getRuntimeService().getVariable(instance(renewal).getId(),
+				CaseVariables.AUTO_APPROVAL).toString()).contains("past 6 months");
+		driver.review(renewal, CaseVariables.DECISION_REQUEST_INFORMATION,
+				Map.of(CaseVariables.INFORMATION_REQUEST, "Was the earlier denial resolved?"));
+		driver.runDueJobs(renewal);
+		driver.complete(renewal, org.mmpcase.review.ApplicationReviewProcess.TASK_PROVIDE_INFORMATION,
+				Map.of(CaseVariables.INFORMATION_RESPONSE, "Yes, I sent my passport then."));
+
+		assertThat(driver.reviewTask(renewal)).as("back to review, no documents demanded").isNotNull();
+	}
+
+	@Test
 	void renewal_beforeItOpens_refused() {
 		Application initial = driver.registeredPatient(LocalDate.now().minusDays(10));
 

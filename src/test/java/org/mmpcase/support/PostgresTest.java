@@ -20,6 +20,7 @@ public abstract class PostgresTest {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
+		registry.add("spring.datasource.hikari.connection-timeout", () -> "5000");
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", TestMailServer::port);
 		Path files = tempDir();

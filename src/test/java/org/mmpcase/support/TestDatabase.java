@@ -20,6 +20,8 @@ public final class TestDatabase {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
 
+	private static final long SHUTDOWN_GRACE_MILLIS = 5_000;
+
 	private static EmbeddedPostgres embedded;
 
 	private TestDatabase() {
@@ -46,16 +48,22 @@ public final class TestDatabase {
 	private static EmbeddedPostgres embedded() {
 		if (embedded == null) {
 			try {
-				embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+				embedded = EmbeddedPostgres.builder()
+					.setServerConfig("max_connections", "200")
+					.setRegisterShutdownHook(false)
+					.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
 			}
+			// the Spring test contexts close in shutdown hooks of their own; stopping the database under them would leave
+			// their job executors waiting for connections, so it stops last
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
+					Thread.sleep(SHUTDOWN_GRACE_MILLIS);
 					embedded.close();
 				}
-				catch (IOException ignored) {
+				catch (IOException | InterruptedException ignored) {
 					// the JVM is going away
 				}
 			}));

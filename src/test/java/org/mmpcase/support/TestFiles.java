@@ -1,8 +1,14 @@
 package org.mmpcase.support;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
 
 /** Small, valid documents built in code: what a patient's scan or phone photo looks like to the checks. */
 public final class TestFiles {
@@ -33,33 +39,59 @@ public final class TestFiles {
 		return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** A 1x1 PNG. */
+	/** A one-page PDF without text. */
+	public static byte[] pdf() {
+		return pdf("");
+	}
+
 	public static byte[] png() {
+		return image("png");
+	}
+
+	public static byte[] jpeg() {
+		return image("jpeg");
+	}
+
+	/** The start of an iPhone photo: an ISO box of type ftyp with the brand heic. */
+	public static byte[] heic() {
+		byte[] bytes = new byte[64];
+		byte[] box = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e',
+				'i', 'c' };
+		System.arraycopy(box, 0, bytes, 0, box.length);
+		return bytes;
+	}
+
+	public static byte[] zip() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
-		chunk(out, "IHDR", new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
-		chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9c, 0x63, (byte) 0xf8, (byte) 0xcf, (byte) 0xc0, 0x00, 0x00,
-				0x03, 0x01, 0x01, 0x00 });
-		chunk(out, "IEND", new byte[0]);
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("scan.txt"));
+			zip.write("not a document".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return out.toByteArray();
 	}
 
-	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-		byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-		writeInt(out, data.length);
-		out.writeBytes(typeBytes);
-		out.writeBytes(data);
-		CRC32 crc = new CRC32();
-		crc.update(typeBytes);
-		crc.update(data);
-		writeInt(out, (int) crc.getValue());
+	public static byte[] html() {
+		return "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static void writeInt(ByteArrayOutputStream out, int value) {
-		out.write(value >>> 24);
-		out.write(value >>> 16);
-		out.write(value >>> 8);
-		out.write(value);
+	private static byte[] image(String format) {
+		BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(1, 1, 0xff0000);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			if (!ImageIO.write(image, format, out)) {
+				throw new IllegalStateException("No writer for " + format);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 }
