@@ -7,8 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationKind;
-import org.mmpcase.registration.ApplicationRepository;
-import org.mmpcase.registration.CaseNotFoundException;
+import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +18,18 @@ import org.springframework.stereotype.Component;
 @Component("checkDocumentsDelegate")
 class CheckDocumentsDelegate implements JavaDelegate {
 
-	private final ApplicationRepository applications;
+	private final ApplicationAccess access;
 
 	private final DocumentService documents;
 
-	CheckDocumentsDelegate(ApplicationRepository applications, DocumentService documents) {
-		this.applications = applications;
+	CheckDocumentsDelegate(ApplicationAccess access, DocumentService documents) {
+		this.access = access;
 		this.documents = documents;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String applicationNumber = (String) execution.getVariable(CaseVariables.APPLICATION_NUMBER);
-		Application application = applications.findByApplicationNumber(applicationNumber)
-			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+		Application application = access.require(execution.getProcessBusinessKey());
 		if (keepsDocumentsOnFile(application, execution)) {
 			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
 			return;

@@ -3,8 +3,7 @@ package org.mmpcase.notification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.registration.Application;
-import org.mmpcase.registration.ApplicationRepository;
-import org.mmpcase.registration.CaseNotFoundException;
+import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -16,20 +15,18 @@ import org.springframework.stereotype.Component;
 @Component("sendEmailDelegate")
 class SendEmailDelegate implements JavaDelegate {
 
-	private final ApplicationRepository applications;
+	private final ApplicationAccess access;
 
 	private final CaseMailService mail;
 
-	SendEmailDelegate(ApplicationRepository applications, CaseMailService mail) {
-		this.applications = applications;
+	SendEmailDelegate(ApplicationAccess access, CaseMailService mail) {
+		this.access = access;
 		this.mail = mail;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String applicationNumber = (String) execution.getVariable(CaseVariables.APPLICATION_NUMBER);
-		Application application = applications.findByApplicationNumber(applicationNumber)
-			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+		Application application = access.require(execution.getProcessBusinessKey());
 		String template = (String) execution.getVariable(CaseVariables.EMAIL_TEMPLATE);
 		String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
 				+ execution.getActivityInstanceId();

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.registration.Application;
-import org.mmpcase.registration.ApplicationRepository;
-import org.mmpcase.registration.CaseNotFoundException;
+import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,20 +17,18 @@ import org.springframework.stereotype.Component;
 @Component("chargePaymentDelegate")
 class ChargePaymentDelegate implements JavaDelegate {
 
-	private final ApplicationRepository applications;
+	private final ApplicationAccess access;
 
 	private final PaymentService payments;
 
-	ChargePaymentDelegate(ApplicationRepository applications, PaymentService payments) {
-		this.applications = applications;
+	ChargePaymentDelegate(ApplicationAccess access, PaymentService payments) {
+		this.access = access;
 		this.payments = payments;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String applicationNumber = (String) execution.getVariable(CaseVariables.APPLICATION_NUMBER);
-		Application application = applications.findByApplicationNumber(applicationNumber)
-			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+		Application application = access.require(execution.getProcessBusinessKey());
 		BigDecimal fee = new BigDecimal(String.valueOf(execution.getVariable(CaseVariables.FEE)));
 		if (fee.signum() <= 0) {
 			return;
