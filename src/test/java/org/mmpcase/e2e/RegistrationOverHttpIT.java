@@ -78,6 +78,10 @@ class RegistrationOverHttpIT extends PostgresTest {
 		assertThat(submitted.get("currentStep").isNull()).isTrue();
 
 		http.get("/engine-rest/task?processInstanceBusinessKey=" + number, null, null).expect(401);
+		http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "reviewer", "wrong").expect(401);
+		assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "owner", "owner")
+			.expect(200)
+			.body()).as("process owners see no tasks: authorizations apply to the REST API").isEmpty();
 		JsonNode tasks = http.get("/engine-rest/task?candidateGroup=reviewers&processInstanceBusinessKey=" + number,
 				"reviewer", "reviewer").expect(200).body();
 		assertThat(tasks).hasSize(1);
