@@ -3,6 +3,7 @@ package org.mmpcase.system;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.mmpcase.registration.CaseNotFoundException;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -90,6 +92,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class })
 	ResponseEntity<Map<String, Object>> unsupported(Exception ex) {
 		return body(HttpStatus.BAD_REQUEST, ex.getMessage(), Map.of());
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	ResponseEntity<Map<String, Object>> status(ResponseStatusException ex) {
+		return body(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason(), Map.of());
+	}
+
+	@ExceptionHandler(AuthorizationException.class)
+	ResponseEntity<Map<String, Object>> forbidden(AuthorizationException ex) {
+		return body(HttpStatus.FORBIDDEN, "Your role may not do this: " + ex.getMessage(), Map.of());
 	}
 
 	@ExceptionHandler(Exception.class)

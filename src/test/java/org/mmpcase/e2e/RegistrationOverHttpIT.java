@@ -78,7 +78,7 @@ class RegistrationOverHttpIT extends PostgresTest {
 		assertThat(submitted.get("currentStep").isNull()).isTrue();
 
 		http.get("/engine-rest/task?processInstanceBusinessKey=" + number, null, null).expect(401);
-		http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "reviewer", "wrong").expect(401);
+		http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "nobody", "wrong").expect(401);
 		assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "owner", "owner")
 			.expect(200)
 			.body()).as("process owners see no tasks: authorizations apply to the REST API").isEmpty();
@@ -177,6 +177,17 @@ class RegistrationOverHttpIT extends PostgresTest {
 		assertThat(rejected.get("message").asText()).isNotBlank();
 		assertThat(http.get("/api/applications/" + number + "/documents", owner, PATIENT_PASSWORD).expect(200).body())
 			.isEmpty();
+	}
+
+	@Test
+	void migrationEndpoint_onlyForProcessOwners() {
+		http.post("/staff/migrations/application-review", "", null, null).expect(401);
+		http.post("/staff/migrations/application-review", "", "nobody", "wrong").expect(401);
+		http.post("/staff/migrations/application-review", "", "reviewer", "reviewer").expect(403);
+		JsonNode report = http.post("/staff/migrations/application-review", "", "owner", "owner").expect(200).body();
+		assertThat(report.get("processKey").asText()).isEqualTo("application-review");
+		assertThat(report.get("targetVersion").asInt()).isPositive();
+		http.post("/staff/migrations/nothing-here", "", "owner", "owner").expect(400);
 	}
 
 	private JsonNode step(String number, String email, String step, Map<String, Object> values) {
