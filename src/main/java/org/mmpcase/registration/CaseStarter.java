@@ -68,6 +68,8 @@ public class CaseStarter {
 		variables.put(CaseVariables.APPLICANT_ROLE, application.getApplicantRole().variableValue());
 		variables.put(CaseVariables.APPLICATION_KIND, application.getKind().variableValue());
 		variables.put(CaseVariables.PROVIDER, certification.getProviderUsername());
+		variables.put(CaseVariables.CERTIFICATION_DATE, certification.getCertificationDate().toString());
+		variables.put(CaseVariables.CERTIFICATION_TERM_MONTHS, certification.getTermMonths());
 		variables.put(CaseVariables.CERTIFICATION_EXPIRES_AT, Date.from(
 				certification.getExpiresOn().plusDays(1).atStartOfDay(PROGRAM_ZONE).toInstant()));
 		variables.putAll(profile(applicant));

@@ -24,6 +24,10 @@ public final class CaseVariables {
 	/** When the provider's certification ends ({@link java.util.Date}); an unsubmitted application closes then. */
 	public static final String CERTIFICATION_EXPIRES_AT = "certificationExpiresAt";
 
+	/** The certification the case runs on, for the reviewer (ISO date as text, and months). */
+	public static final String CERTIFICATION_DATE = "certificationDate";
+	public static final String CERTIFICATION_TERM_MONTHS = "certificationTermMonths";
+
 	/** Username of the provider who certified the patient; works the profile correction task. */
 	public static final String PROVIDER = "provider";
 
@@ -61,6 +65,8 @@ public final class CaseVariables {
 	public static final String CARD_BRAND = "cardBrand";
 	public static final String CARD_LAST4 = "cardLast4";
 	public static final String PAYMENT_DECLINE_REASON = "paymentDeclineReason";
+	/** One line for the reviewer: what was paid, how, when ("No fee" when the fee was $0). */
+	public static final String PAYMENT_SUMMARY = "paymentSummary";
 
 	// review
 	/** Review SLA (ISO-8601 duration), set in the model so a process owner changes it in the Modeler. */
@@ -73,6 +79,8 @@ public final class CaseVariables {
 	public static final String INFORMATION_REQUEST = "informationRequest";
 	public static final String INFORMATION_RESPONSE = "informationResponse";
 	public static final String REVIEW_NOTES = "reviewNotes";
+	/** Earlier requests for information and the applicant's answers, for the next reviewer. */
+	public static final String REVIEW_HISTORY = "reviewHistory";
 
 	// renewal auto-approval (inputs and outputs of renewal-auto-approval.dmn)
 	public static final String IDENTITY_CHANGED = "identityChanged";

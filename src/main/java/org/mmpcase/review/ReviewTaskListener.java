@@ -22,10 +22,29 @@ class ReviewTaskListener implements TaskListener {
 			String role = "caregiver".equals(task.getVariable(CaseVariables.APPLICANT_ROLE)) ? " (caregiver)" : "";
 			task.setName("Review " + kind + role + " - " + task.getVariable(CaseVariables.APPLICATION_NUMBER));
 			task.setPriority(ApplicationReviewProcess.NORMAL_PRIORITY);
+			recordAnsweredRequest(task);
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			validateDecision(task);
 		}
+	}
+
+	/**
+	 * A review after a request for information: the question and the answer join the case's review history, so this
+	 * and every later reviewer sees what was asked before.
+	 */
+	private static void recordAnsweredRequest(DelegateTask task) {
+		Object response = task.getVariable(CaseVariables.INFORMATION_RESPONSE);
+		if (response == null) {
+			return;
+		}
+		Object history = task.getVariable(CaseVariables.REVIEW_HISTORY);
+		String entry = "DCP asked: " + task.getVariable(CaseVariables.INFORMATION_REQUEST) + "\nApplicant answered: "
+				+ response;
+		task.getExecution()
+			.getProcessInstance()
+			.setVariable(CaseVariables.REVIEW_HISTORY, history == null ? entry : history + "\n\n" + entry);
+		task.getExecution().getProcessInstance().removeVariable(CaseVariables.INFORMATION_RESPONSE);
 	}
 
 	private static void validateDecision(DelegateTask task) {

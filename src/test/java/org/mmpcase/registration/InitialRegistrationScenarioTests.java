@@ -55,6 +55,8 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 		assertThat(review.getPriority()).isEqualTo(ApplicationReviewProcess.NORMAL_PRIORITY);
 		assertThat(Duration.between(Instant.now(), review.getDueDate().toInstant()).toDays()).isBetween(20L, 21L);
 
+		assertThat(taskService.getVariable(review.getId(), CaseVariables.PAYMENT_SUMMARY)).isEqualTo("No fee");
+		assertThat(taskService.getVariable(review.getId(), CaseVariables.CERTIFICATION_TERM_MONTHS)).isEqualTo(12);
 		driver.review(application, CaseVariables.DECISION_APPROVE, Map.of());
 		assertThat(driver.runDueJobs(application)).isPositive();
 
@@ -122,8 +124,9 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
 		Task secondReview = driver.reviewTask(application);
 		assertThat(secondReview).isNotNull();
-		assertThat(taskService.getVariable(secondReview.getId(), CaseVariables.INFORMATION_RESPONSE))
-			.isEqualTo("Uploaded my October electricity bill.");
+		assertThat((String) taskService.getVariable(secondReview.getId(), CaseVariables.REVIEW_HISTORY))
+			.contains("DCP asked: Please upload a utility bill from the last 90 days.")
+			.contains("Applicant answered: Uploaded my October electricity bill.");
 		driver.review(application, CaseVariables.DECISION_APPROVE, Map.of());
 		driver.runDueJobs(application);
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
