@@ -14,6 +14,10 @@ public enum ApplicationStatus {
 	/** Never submitted before the certification expired. */
 	CLOSED;
 
+	/** Statuses of a case that is still running. */
+	public static final java.util.Set<ApplicationStatus> OPEN = java.util.EnumSet.of(IN_PROGRESS, SUBMITTED,
+			INFORMATION_REQUESTED);
+
 	public boolean isFinal() {
 		return this == APPROVED || this == DENIED || this == CLOSED;
 	}

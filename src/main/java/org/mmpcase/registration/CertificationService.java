@@ -23,18 +23,21 @@ public class CertificationService {
 
 	private final Invitations invitations;
 
+	private final ApplicationRepository applications;
+
 	private final Clock clock;
 
 	private final List<Integer> allowedTermMonths;
 
 	CertificationService(PersonRepository persons, CertificationRepository certifications, CaseStarter caseStarter,
-			Invitations invitations, Clock clock,
+			Invitations invitations, ApplicationRepository applications, Clock clock,
 			@Value("${mmp.certification.allowed-term-months:6,12,18,24}") List<Integer> allowedTermMonths) {
 		this.allowedTermMonths = List.copyOf(allowedTermMonths);
 		this.persons = persons;
 		this.certifications = certifications;
 		this.caseStarter = caseStarter;
 		this.invitations = invitations;
+		this.applications = applications;
 		this.clock = clock;
 	}
 
@@ -68,6 +71,10 @@ public class CertificationService {
 		if (patient != null && (!patient.getLastName().equalsIgnoreCase(request.lastName())
 				|| !patient.getDateOfBirth().equals(request.dateOfBirth()))) {
 			throw new ConflictException("Another person is registered with this e-mail address.");
+		}
+		if (patient != null && applications.existsByApplicantAndKindAndStatusIn(patient, ApplicationKind.INITIAL,
+				ApplicationStatus.OPEN)) {
+			throw new ConflictException("This patient already has a registration in progress.");
 		}
 		if (patient == null) {
 			patient = persons.save(new Person(request.firstName(), request.lastName(), request.dateOfBirth(), email,

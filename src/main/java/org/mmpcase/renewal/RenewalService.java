@@ -2,7 +2,6 @@ package org.mmpcase.renewal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
@@ -72,8 +71,7 @@ public class RenewalService {
 			throw BadRequestException.field("certificationDate", "The certification date cannot be in the future.");
 		}
 		if (applications.existsByApplicantAndKindAndStatusIn(registration.getHolder(), ApplicationKind.RENEWAL,
-				EnumSet.of(ApplicationStatus.IN_PROGRESS, ApplicationStatus.SUBMITTED,
-						ApplicationStatus.INFORMATION_REQUESTED))) {
+				ApplicationStatus.OPEN)) {
 			throw new ConflictException("A renewal is already in progress for this registration.");
 		}
 		Certification certification = certifications.save(new Certification(registration.getPatient(),

@@ -20,8 +20,10 @@ import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.review.ApplicationReviewProcess;
 import org.mmpcase.support.ProcessTest;
+import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.system.BadRequestException;
+import org.mmpcase.system.ConflictException;
 import org.mmpcase.system.StaffGroups;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -252,6 +254,16 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 		assertThat(runtimeVariable(application, CaseVariables.STREET)).isEqualTo("21 Elm Street");
 		driver.confirmProfile(application);
 		assertThat(root(application)).isWaitingAt(InitialRegistrationProcess.TASK_CHOOSE_DISPENSARY);
+	}
+
+	@Test
+	void certify_patientWithARegistrationInProgress_refused() {
+		Application application = driver.certify();
+
+		assertThatThrownBy(() -> driver.certify(CaseDriver.certificationFor(application.getApplicant().getEmail(),
+				application.getApplicant().getDateOfBirth(), false)))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("already has a registration in progress");
 	}
 
 	@Test
