@@ -22,8 +22,23 @@ class MailTemplatesTests {
 		assertThat(mail.body()).startsWith("Dear Pat Doe,")
 			.contains("MMP-7KQ3-M9XT")
 			.contains("March 14, 2027")
-			.contains("http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate")
+			.contains("http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate.pdf")
 			.doesNotContain("{{");
+		assertThat(mail.html()).contains("<strong>approved</strong>").contains("MMP-7KQ3-M9XT").doesNotContain("{{");
+	}
+
+	@Test
+	void htmlPart_escapesTheValues() {
+		Map<String, String> model = model();
+		model.put("applicantName", "Pat <b>Doe</b> & Co");
+		MailTemplates.Rendered mail = templates.render("certificate", model);
+		assertThat(mail.html()).contains("Pat &lt;b&gt;Doe&lt;/b&gt; &amp; Co");
+		assertThat(mail.body()).contains("Pat <b>Doe</b> & Co");
+	}
+
+	@Test
+	void templateWithoutHtml_isTextOnly() {
+		assertThat(templates.render("denial", model()).html()).isNull();
 	}
 
 	@Test
@@ -78,6 +93,13 @@ class MailTemplatesTests {
 		model.put("portalUrl", "http://localhost:8080");
 		model.put("statusUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT");
 		model.put("certificateUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate");
+		model.put("certificatePdfUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate.pdf");
+		model.put("verificationUrl", "http://localhost:8080/verify/MMP-7KQ3-M9XT");
+		model.put("renewalUrl", "http://localhost:8080/renew");
+		model.put("paymentAmount", "$100.00");
+		model.put("paymentCard", "Visa ending in 4242");
+		model.put("paymentDate", "March 14, 2026");
+		model.put("paymentReference", "P-7KQ3");
 		return model;
 	}
 
