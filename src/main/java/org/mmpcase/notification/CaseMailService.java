@@ -114,6 +114,8 @@ public class CaseMailService {
 		model.put("portalUrl", publicUrl);
 		model.put("statusUrl", publicUrl + "/api/applications/" + number);
 		model.put("certificateUrl", publicUrl + "/api/applications/" + number + "/certificate");
+		model.put("renewalUrl", properties.renewalUrl() != null && !properties.renewalUrl().isBlank()
+				? properties.renewalUrl() : publicUrl + "/renew");
 		model.put("certificatePdfUrl", publicUrl + "/api/applications/" + number + "/certificate.pdf");
 		model.put("expiresOn", DATE.format(application.getCertification().getExpiresOn()));
 		registrations.findByApplicationOrderByIssuedAtDesc(application).stream().findFirst().ifPresent(registration -> {

@@ -45,7 +45,7 @@ class CaseMailServiceTests {
 
 	private final CaseMailService service = new CaseMailService(mail, sentEmails, registrations, dispensaries,
 			new CertificatePdf(dispensaries, "https://mmp.example.org/"),
-			new MailProperties("MMP <mmp@example.org>", Path.of("outbox"), List.of("certificate")),
+			new MailProperties("MMP <mmp@example.org>", Path.of("outbox"), List.of("certificate"), null),
 			"https://mmp.example.org/", Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final Application application = application();
