@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CertificatePdf {
 
-	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
 	private static final float MARGIN = 54;
 

@@ -72,6 +72,13 @@ public class CaseMailService {
 	 */
 	@Transactional
 	public boolean send(String template, Application application, CaseValues variables, String dedupKey) {
+		return send(template, application, variables, dedupKey, Map.of());
+	}
+
+	/** As {@link #send(String, Application, CaseValues, String)}, with more values for the template. */
+	@Transactional
+	public boolean send(String template, Application application, CaseValues variables, String dedupKey,
+			Map<String, String> extra) {
 		String key = fitted(dedupKey);
 		if (sentEmails.existsByDedupKey(key)) {
 			log.info("E-mail {} of application {} was sent before; not sending again", template,
@@ -79,7 +86,9 @@ public class CaseMailService {
 			return false;
 		}
 		String to = application.getApplicant().getEmail();
-		mail.sendTemplate(template, to, model(application, variables), attachments(template, application));
+		Map<String, String> model = model(application, variables);
+		model.putAll(extra);
+		mail.sendTemplate(template, to, model, attachments(template, application));
 		sentEmails.save(new SentEmail(key, application, template, to, clock.instant()));
 		log.info("E-mail {} of application {} sent", template, application.getApplicationNumber());
 		return true;

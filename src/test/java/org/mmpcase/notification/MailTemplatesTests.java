@@ -50,7 +50,7 @@ class MailTemplatesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "invitation", "caregiver-invitation", "certificate", "temporary-registration", "denial",
-			"information-requested", "application-closed", "expiry-reminder" })
+			"information-requested", "application-closed", "expiry-reminder", "payment-receipt" })
 	void everyTemplate_rendersFromTheCaseModel(String template) {
 		MailTemplates.Rendered mail = templates.render(template, model());
 		assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
