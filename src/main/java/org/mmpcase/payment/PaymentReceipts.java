@@ -92,12 +92,29 @@ class PaymentReceipts {
 	static Map<String, String> model(Payment payment) {
 		return Map.of("paymentAmount", "$" + java.math.BigDecimal.valueOf(payment.getAmountCents(), 2)
 				+ (payment.getCurrency().equalsIgnoreCase("USD") ? "" : " " + payment.getCurrency()),
-				"paymentCard", (payment.getCardBrand() == null ? "Card" : payment.getCardBrand()) + " ending in "
+				"paymentCard", brandLabel(payment.getCardBrand()) + " ending in "
 						+ (payment.getCardLast4() == null ? "****" : payment.getCardLast4()),
 				"paymentDate", org.mmpcase.certificate.CertificatePdf.DATE
 					.format(payment.getUpdatedAt().atZone(CaseStarter.PROGRAM_ZONE).toLocalDate()),
 				"paymentReference", payment.getGatewayReference() == null ? "P-" + payment.getId()
 						: payment.getGatewayReference());
+	}
+
+	/** The card brand as people write it; the gateways store Stripe's codes ({@code visa}, {@code amex}...). */
+	static String brandLabel(String brand) {
+		if (brand == null || brand.isBlank()) {
+			return "Card";
+		}
+		return switch (brand) {
+			case "visa" -> "Visa";
+			case "mastercard" -> "Mastercard";
+			case "amex" -> "American Express";
+			case "discover" -> "Discover";
+			case "diners" -> "Diners Club";
+			case "jcb" -> "JCB";
+			case "unionpay" -> "UnionPay";
+			default -> brand;
+		};
 	}
 
 }

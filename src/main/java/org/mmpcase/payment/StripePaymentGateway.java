@@ -69,7 +69,8 @@ class StripePaymentGateway implements PaymentGateway {
 						.setCvc(card.cvc())
 						.build())
 					.build());
-			return new PaymentMethod(method.getId(), brand(method.getCard().getBrand()), method.getCard().getLast4());
+			// Stripe's brand codes (visa, mastercard...), as the sandbox stores them
+			return new PaymentMethod(method.getId(), method.getCard().getBrand(), method.getCard().getLast4());
 		}
 		catch (CardException ex) {
 			String field = "incorrect_cvc".equals(ex.getCode()) || "invalid_cvc".equals(ex.getCode()) ? "cardCvc"
@@ -153,19 +154,6 @@ class StripePaymentGateway implements PaymentGateway {
 			return declineCode;
 		}
 		return code != null ? code : ChargeResult.CARD_DECLINED;
-	}
-
-	private static String brand(String stripeBrand) {
-		if (stripeBrand == null) {
-			return "card";
-		}
-		return switch (stripeBrand) {
-			case "visa" -> "Visa";
-			case "mastercard" -> "Mastercard";
-			case "amex" -> "American Express";
-			case "discover" -> "Discover";
-			default -> stripeBrand;
-		};
 	}
 
 }
