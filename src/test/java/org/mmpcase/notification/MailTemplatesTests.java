@@ -37,6 +37,13 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void paymentReceipt_amountCardDateReference_inTextAndHtml() {
+		MailTemplates.Rendered mail = templates.render("payment-receipt", model());
+		assertThat(mail.body()).contains("$100.00", "Visa ending in 4242", "March 14, 2026", "P-7KQ3");
+		assertThat(mail.html()).contains("$100.00", "Visa ending in 4242", "March 14, 2026", "P-7KQ3");
+	}
+
+	@Test
 	void templateWithoutHtml_isTextOnly() {
 		assertThat(templates.render("denial", model()).html()).isNull();
 	}
