@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,27 @@ class CertificateController {
 
 	private final CertificateService certificates;
 
-	CertificateController(ApplicationAccess access, CertificateService certificates) {
+	private final CertificatePdf pdf;
+
+	CertificateController(ApplicationAccess access, CertificateService certificates, CertificatePdf pdf) {
 		this.access = access;
 		this.certificates = certificates;
+		this.pdf = pdf;
+	}
+
+	/** The current certificate as a PDF to print or show on a phone ("Print MMP Certificate"). */
+	@GetMapping("/api/applications/{applicationNumber}/certificate.pdf")
+	@Transactional(readOnly = true)
+	ResponseEntity<?> certificatePdf(@PathVariable String applicationNumber, Principal principal) {
+		Application application = access.requireOwned(applicationNumber, principal.getName());
+		return certificates.latest(application)
+			.<ResponseEntity<?>>map(registration -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline().filename(pdf.filename(registration)).build().toString())
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.body(pdf.render(registration)))
+			.orElseGet(() -> notYet(applicationNumber));
 	}
 
 	@GetMapping("/api/applications/{applicationNumber}/certificate")
@@ -56,7 +77,7 @@ class CertificateController {
 					registration.getRole().variableValue(), registration.getDispensaryCode(),
 					registration.getIssuedAt(), registration.getExpiresOn(),
 					registration.getKind().name().toLowerCase(Locale.ROOT),
-					registration.getStatus().name().toLowerCase(Locale.ROOT), registration.isValidOn(today));
+					registration.standingOn(today).label(), registration.isValidOn(today));
 		}
 
 	}

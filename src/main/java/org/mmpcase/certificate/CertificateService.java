@@ -23,10 +23,13 @@ public class CertificateService {
 
 	private final RegistrationRepository registrations;
 
+	private final ExpiryReminders expiryReminders;
+
 	private final Clock clock;
 
-	CertificateService(RegistrationRepository registrations, Clock clock) {
+	CertificateService(RegistrationRepository registrations, ExpiryReminders expiryReminders, Clock clock) {
 		this.registrations = registrations;
+		this.expiryReminders = expiryReminders;
 		this.clock = clock;
 	}
 
@@ -34,7 +37,8 @@ public class CertificateService {
 	 * Issues the application's registration of this kind; a retried job gets the one issued before. The holder's
 	 * earlier active registrations for the same patient are superseded: one valid registration per holder and
 	 * patient (a caregiver of several patients keeps the others). A permanent registration approves the
-	 * application; a temporary one (renewal) does not, the permanent one follows.
+	 * application; a temporary one (renewal) does not, the permanent one follows. A permanent registration starts
+	 * its expiry reminders; a superseded one's reminders end.
 	 */
 	@Transactional
 	public Registration issue(Application application, Registration.Kind kind) {
@@ -48,11 +52,15 @@ public class CertificateService {
 		registrations.findByHolderAndStatusOrderByIssuedAtDesc(application.getApplicant(), Registration.Status.ACTIVE)
 			.stream()
 			.filter(registration -> Objects.equals(registration.getPatient().getId(), application.getPatient().getId()))
-			.forEach(Registration::supersede);
+			.forEach(earlier -> {
+				earlier.supersede();
+				expiryReminders.superseded(earlier);
+			});
 		Registration registration = registrations
 			.save(new Registration(uniqueNumber(), application, kind, clock.instant()));
 		if (kind == Registration.Kind.PERMANENT) {
 			application.approved(clock.instant());
+			expiryReminders.started(registration);
 		}
 		log.info("{} registration {} issued for application {}", kind, registration.getId(),
 				application.getApplicationNumber());

@@ -32,6 +32,18 @@ public class Registration {
 		ACTIVE, SUPERSEDED, REVOKED
 	}
 
+	/**
+	 * What the registration is worth on a given day, computed from {@link #status} and {@link #expiresOn}: an
+	 * expired registration needs no job to mark it, it shows as expired everywhere from the day after it ends.
+	 */
+	public enum Standing {
+		VALID, EXPIRED, SUPERSEDED, REVOKED;
+
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -83,6 +95,14 @@ public class Registration {
 
 	public boolean isValidOn(LocalDate day) {
 		return status == Status.ACTIVE && !day.isAfter(expiresOn);
+	}
+
+	public Standing standingOn(LocalDate day) {
+		return switch (status) {
+			case REVOKED -> Standing.REVOKED;
+			case SUPERSEDED -> Standing.SUPERSEDED;
+			case ACTIVE -> day.isAfter(expiresOn) ? Standing.EXPIRED : Standing.VALID;
+		};
 	}
 
 	public void supersede() {

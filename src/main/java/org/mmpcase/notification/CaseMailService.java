@@ -8,9 +8,12 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mmpcase.certificate.CertificatePdf;
+import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.dispensary.Dispensary;
 import org.mmpcase.dispensary.DispensaryRepository;
@@ -40,16 +43,23 @@ public class CaseMailService {
 
 	private final DispensaryRepository dispensaries;
 
+	private final CertificatePdf certificatePdf;
+
+	private final MailProperties properties;
+
 	private final String publicUrl;
 
 	private final Clock clock;
 
 	CaseMailService(MailService mail, SentEmailRepository sentEmails, RegistrationRepository registrations,
-			DispensaryRepository dispensaries, @Value("${mmp.public-url}") String publicUrl, Clock clock) {
+			DispensaryRepository dispensaries, CertificatePdf certificatePdf, MailProperties properties,
+			@Value("${mmp.public-url}") String publicUrl, Clock clock) {
 		this.mail = mail;
 		this.sentEmails = sentEmails;
 		this.registrations = registrations;
 		this.dispensaries = dispensaries;
+		this.certificatePdf = certificatePdf;
+		this.properties = properties;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.clock = clock;
 	}
@@ -62,6 +72,13 @@ public class CaseMailService {
 	 */
 	@Transactional
 	public boolean send(String template, Application application, CaseValues variables, String dedupKey) {
+		return send(template, application, variables, dedupKey, Map.of());
+	}
+
+	/** As {@link #send(String, Application, CaseValues, String)}, with more values for the template. */
+	@Transactional
+	public boolean send(String template, Application application, CaseValues variables, String dedupKey,
+			Map<String, String> extra) {
 		String key = fitted(dedupKey);
 		if (sentEmails.existsByDedupKey(key)) {
 			log.info("E-mail {} of application {} was sent before; not sending again", template,
@@ -69,10 +86,29 @@ public class CaseMailService {
 			return false;
 		}
 		String to = application.getApplicant().getEmail();
-		mail.sendTemplate(template, to, model(application, variables));
+		Map<String, String> model = model(application, variables);
+		model.putAll(extra);
+		mail.sendTemplate(template, to, model, attachments(template, application));
 		sentEmails.save(new SentEmail(key, application, template, to, clock.instant()));
 		log.info("E-mail {} of application {} sent", template, application.getApplicationNumber());
 		return true;
+	}
+
+	/**
+	 * The templates listed in {@code mmp.mail.certificate-attached-to} carry the PDF of the application's latest
+	 * registration: the certificate, or the temporary registration of a renewal.
+	 */
+	private List<MailService.Attachment> attachments(String template, Application application) {
+		if (!properties.certificateAttachedTo().contains(template)) {
+			return List.of();
+		}
+		Registration registration = registrations.findByApplicationOrderByIssuedAtDesc(application)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("E-mail " + template + " of application "
+					+ application.getApplicationNumber() + " needs a registration, and none is issued"));
+		return List.of(new MailService.Attachment(certificatePdf.filename(registration), "application/pdf",
+				certificatePdf.render(registration)));
 	}
 
 	/** The values of the process the e-mails use; any may be null. */
@@ -87,10 +123,14 @@ public class CaseMailService {
 		model.put("portalUrl", publicUrl);
 		model.put("statusUrl", publicUrl + "/api/applications/" + number);
 		model.put("certificateUrl", publicUrl + "/api/applications/" + number + "/certificate");
+		model.put("renewalUrl", properties.renewalUrl() != null && !properties.renewalUrl().isBlank()
+				? properties.renewalUrl() : publicUrl + "/renew");
+		model.put("certificatePdfUrl", publicUrl + "/api/applications/" + number + "/certificate.pdf");
 		model.put("expiresOn", DATE.format(application.getCertification().getExpiresOn()));
 		registrations.findByApplicationOrderByIssuedAtDesc(application).stream().findFirst().ifPresent(registration -> {
 			model.put("registrationNumber", registration.getRegistrationNumber());
 			model.put("expiresOn", DATE.format(registration.getExpiresOn()));
+			model.put("verificationUrl", certificatePdf.verificationUrl(registration.getRegistrationNumber()));
 		});
 		String dispensaryCode = application.getDispensaryCode();
 		if (dispensaryCode != null) {

@@ -70,10 +70,14 @@ public class MailService {
 
 	}
 
-	/** Renders {@code mail/<template>.txt} with the model and sends it as plain text. */
+	/** Renders {@code mail/<template>.txt} (and its {@code .html}, if any) with the model and sends it. */
 	public void sendTemplate(String template, String to, Map<String, String> model) {
+		sendTemplate(template, to, model, List.of());
+	}
+
+	public void sendTemplate(String template, String to, Map<String, String> model, List<Attachment> attachments) {
 		MailTemplates.Rendered rendered = templates.render(template, model);
-		send(to, rendered.subject(), rendered.body(), null, List.of());
+		send(to, rendered.subject(), rendered.body(), rendered.html(), attachments);
 	}
 
 	/**

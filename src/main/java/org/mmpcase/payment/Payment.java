@@ -56,6 +56,8 @@ public class Payment {
 
 	private Instant updatedAt;
 
+	private Instant receiptSentAt;
+
 	protected Payment() {
 	}
 
@@ -71,6 +73,18 @@ public class Payment {
 		this.status = Status.PENDING;
 		this.createdAt = createdAt;
 		this.updatedAt = createdAt;
+	}
+
+	Instant getReceiptSentAt() {
+		return receiptSentAt;
+	}
+
+	void receiptSent(Instant at) {
+		this.receiptSentAt = at;
+	}
+
+	String getPaymentMethodToken() {
+		return paymentMethodToken;
 	}
 
 	void succeeded(String gatewayReference, Instant at) {

@@ -3,6 +3,8 @@ package org.mmpcase.payment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.mmpcase.registration.Application;
@@ -38,11 +40,15 @@ public class PaymentService {
 
 	private final String currency;
 
+	private final PaymentReceipts receipts;
+
 	private final Clock clock;
 
 	PaymentService(PaymentRepository payments, ApplicationRepository applications, PaymentGateway gateway,
-			PlatformTransactionManager transactionManager, PaymentProperties properties, Clock clock) {
+			PlatformTransactionManager transactionManager, PaymentProperties properties, PaymentReceipts receipts,
+			Clock clock) {
 		this.payments = payments;
+		this.receipts = receipts;
 		this.applications = applications;
 		this.gateway = gateway;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -62,11 +68,17 @@ public class PaymentService {
 	public Payment charge(Application application, BigDecimal fee, String paymentMethodToken, String cardBrand,
 			String cardLast4) {
 		long amountCents = toCents(fee);
+		Optional<Payment> paidEarlier = reconcileUnknownOutcomes(application, paymentMethodToken);
+		if (paidEarlier.isPresent()) {
+			receipts.sendSoon(paidEarlier.get().getId());
+			return paidEarlier.get();
+		}
 		Payment payment = ownTransaction
 			.execute(status -> pendingOrPaid(application.getId(), amountCents, paymentMethodToken, cardBrand, cardLast4));
 		if (payment.getStatus() == Payment.Status.SUCCEEDED) {
 			log.info("Payment {} of application {} already succeeded; not charged again", payment.getId(),
 					application.getApplicationNumber());
+			receipts.sendSoon(payment.getId());
 			return payment;
 		}
 		ChargeResult result = gateway.charge(payment.getIdempotencyKey(), amountCents, currency, paymentMethodToken);
@@ -76,7 +88,46 @@ public class PaymentService {
 		if (!result.succeeded()) {
 			throw new PaymentDeclinedException(result.declineCode());
 		}
+		receipts.sendSoon(recorded.getId());
 		return recorded;
+	}
+
+	/**
+	 * A payment left PENDING by an earlier attempt with another card (its answer was lost: a timeout, a crash) may
+	 * have been charged. Before anything else, the gateway is asked again with that payment's key and parameters,
+	 * which replays the first answer; if it was charged, that is the fee paid and no other card is charged. A
+	 * gateway that still does not answer fails this attempt (the job retries) rather than risk a second charge.
+	 * A PENDING payment with the same card is the one {@link #pendingOrPaid} resumes.
+	 */
+	private Optional<Payment> reconcileUnknownOutcomes(Application application, String currentToken) {
+		List<Payment> unknown = ownTransaction.execute(status -> payments
+			.findByApplicationAndStatusInOrderByCreatedAtAsc(applications.getReferenceById(application.getId()),
+					UNFINISHED_OR_PAID));
+		Optional<Payment> paid = unknown.stream()
+			.filter(payment -> payment.getStatus() == Payment.Status.SUCCEEDED)
+			.findFirst();
+		if (paid.isPresent()) {
+			log.info("Application {} has paid already (payment {}); not charged again",
+					application.getApplicationNumber(), paid.get().getId());
+			return paid;
+		}
+		for (Payment pending : unknown) {
+			if (Objects.equals(pending.getPaymentMethodToken(), currentToken)) {
+				continue;
+			}
+			log.info("Payment {} of application {} has an unknown outcome; asking the gateway again with its key",
+					pending.getId(), application.getApplicationNumber());
+			ChargeResult result = gateway.charge(pending.getIdempotencyKey(), pending.getAmountCents(),
+					pending.getCurrency(), pending.getPaymentMethodToken());
+			Payment recorded = ownTransaction.execute(status -> record(pending.getId(), result));
+			log.info("Payment {} of application {} reconciled: {}", recorded.getId(),
+					application.getApplicationNumber(), result.outcome());
+			if (result.succeeded()) {
+				receipts.sendSoon(recorded.getId());
+				return Optional.of(recorded);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private Payment pendingOrPaid(Long applicationId, long amountCents, String token, String brand, String last4) {

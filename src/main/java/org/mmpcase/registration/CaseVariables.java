@@ -90,6 +90,16 @@ public final class CaseVariables {
 	public static final String AUTO_APPROVE = "autoApprove";
 	public static final String AUTO_APPROVAL_REASON = "autoApprovalReason";
 
+	// registration expiry reminders (process registration-expiry, business key = registration number)
+	public static final String REGISTRATION_NUMBER = "registrationNumber";
+	/** Last day the registration is valid ({@link java.util.Date}, start of that day in the program's zone). */
+	public static final String REGISTRATION_EXPIRES_ON = "registrationExpiresOn";
+	/** How long before expiry the reminders go out (ISO-8601 periods): inputs of the model's subprocess. */
+	public static final String FIRST_REMINDER_BEFORE = "firstReminderBefore";
+	public static final String SECOND_REMINDER_BEFORE = "secondReminderBefore";
+	/** Input of a reminder e-mail task: when that reminder was due ({@link java.util.Date}). */
+	public static final String REMINDER_DUE_AT = "reminderDueAt";
+
 	/** Input parameter of the e-mail task: which template to send. */
 	public static final String EMAIL_TEMPLATE = "emailTemplate";
 

@@ -31,7 +31,9 @@ class CertificateServiceTests {
 
 	private final RegistrationRepository registrations = mock(RegistrationRepository.class);
 
-	private final CertificateService service = new CertificateService(registrations,
+	private final ExpiryReminders expiryReminders = mock(ExpiryReminders.class);
+
+	private final CertificateService service = new CertificateService(registrations, expiryReminders,
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final Person patient = person(1L, "pat@example.org");
@@ -52,6 +54,7 @@ class CertificateServiceTests {
 		assertThat(registration.getExpiresOn()).isEqualTo(LocalDate.of(2027, 2, 28));
 		assertThat(registration.isValidOn(LocalDate.of(2026, 3, 15))).isTrue();
 		assertThat(application.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+		verify(expiryReminders).started(registration);
 	}
 
 	@Test
@@ -65,6 +68,8 @@ class CertificateServiceTests {
 		service.issue(renewal, Registration.Kind.TEMPORARY);
 
 		assertThat(earlier.getStatus()).isEqualTo(Registration.Status.SUPERSEDED);
+		verify(expiryReminders).superseded(earlier);
+		verify(expiryReminders, never()).started(any());
 		assertThat(renewal.getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
 	}
 

@@ -2,6 +2,7 @@ package org.mmpcase.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mmpcase.certificate.CertificatePdf;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.dispensary.DispensaryRepository;
@@ -41,6 +44,8 @@ class CaseMailServiceTests {
 	private final DispensaryRepository dispensaries = mock(DispensaryRepository.class);
 
 	private final CaseMailService service = new CaseMailService(mail, sentEmails, registrations, dispensaries,
+			new CertificatePdf(dispensaries, "https://mmp.example.org/"),
+			new MailProperties("MMP <mmp@example.org>", Path.of("outbox"), List.of("certificate"), null),
 			"https://mmp.example.org/", Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final Application application = application();
@@ -72,7 +77,7 @@ class CaseMailServiceTests {
 		assertThat(service.send("denial", application, new CaseMailService.CaseValues("false-information", null, null),
 				"pi:Task_EmailDenial:ai")).isFalse();
 
-		verify(mail).sendTemplate(eq("denial"), eq("pat@example.org"), anyMap());
+		verify(mail).sendTemplate(eq("denial"), eq("pat@example.org"), anyMap(), anyList());
 		verify(sentEmails).save(any());
 	}
 
@@ -80,7 +85,7 @@ class CaseMailServiceTests {
 	void failedSend_notRecorded() {
 		org.mockito.Mockito.doThrow(new org.springframework.mail.MailSendException("down"))
 			.when(mail)
-			.sendTemplate(anyString(), anyString(), anyMap());
+			.sendTemplate(anyString(), anyString(), anyMap(), anyList());
 
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> service.send("application-closed", application,

@@ -62,7 +62,7 @@ class MailServiceTests {
 	@SuppressWarnings("unchecked")
 	private static MailService mailService(Path outbox) {
 		return new MailService(mock(ObjectProvider.class), "",
-				new MailProperties("MMP Registry <mmp-registry@localhost>", outbox), new MailTemplates(),
+				new MailProperties("MMP Registry <mmp-registry@localhost>", outbox, java.util.List.of(), null), new MailTemplates(),
 				Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC));
 	}
 

@@ -22,8 +22,30 @@ class MailTemplatesTests {
 		assertThat(mail.body()).startsWith("Dear Pat Doe,")
 			.contains("MMP-7KQ3-M9XT")
 			.contains("March 14, 2027")
-			.contains("http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate")
+			.contains("http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate.pdf")
 			.doesNotContain("{{");
+		assertThat(mail.html()).contains("<strong>approved</strong>").contains("MMP-7KQ3-M9XT").doesNotContain("{{");
+	}
+
+	@Test
+	void htmlPart_escapesTheValues() {
+		Map<String, String> model = model();
+		model.put("applicantName", "Pat <b>Doe</b> & Co");
+		MailTemplates.Rendered mail = templates.render("certificate", model);
+		assertThat(mail.html()).contains("Pat &lt;b&gt;Doe&lt;/b&gt; &amp; Co");
+		assertThat(mail.body()).contains("Pat <b>Doe</b> & Co");
+	}
+
+	@Test
+	void paymentReceipt_amountCardDateReference_inTextAndHtml() {
+		MailTemplates.Rendered mail = templates.render("payment-receipt", model());
+		assertThat(mail.body()).contains("$100.00", "Visa ending in 4242", "March 14, 2026", "P-7KQ3");
+		assertThat(mail.html()).contains("$100.00", "Visa ending in 4242", "March 14, 2026", "P-7KQ3");
+	}
+
+	@Test
+	void templateWithoutHtml_isTextOnly() {
+		assertThat(templates.render("denial", model()).html()).isNull();
 	}
 
 	@Test
@@ -35,7 +57,7 @@ class MailTemplatesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "invitation", "caregiver-invitation", "certificate", "temporary-registration", "denial",
-			"information-requested", "application-closed" })
+			"information-requested", "application-closed", "expiry-reminder", "payment-receipt" })
 	void everyTemplate_rendersFromTheCaseModel(String template) {
 		MailTemplates.Rendered mail = templates.render(template, model());
 		assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
@@ -78,6 +100,13 @@ class MailTemplatesTests {
 		model.put("portalUrl", "http://localhost:8080");
 		model.put("statusUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT");
 		model.put("certificateUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate");
+		model.put("certificatePdfUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate.pdf");
+		model.put("verificationUrl", "http://localhost:8080/verify/MMP-7KQ3-M9XT");
+		model.put("renewalUrl", "http://localhost:8080/renew");
+		model.put("paymentAmount", "$100.00");
+		model.put("paymentCard", "Visa ending in 4242");
+		model.put("paymentDate", "March 14, 2026");
+		model.put("paymentReference", "P-7KQ3");
 		return model;
 	}
 

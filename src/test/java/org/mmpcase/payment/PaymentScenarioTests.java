@@ -40,6 +40,12 @@ class PaymentScenarioTests extends ProcessTest {
 	@Autowired
 	SandboxPaymentGateway gateway;
 
+	@Autowired
+	PaymentReceipts receipts;
+
+	@Autowired
+	org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+
 	String feeDeployment;
 
 	@BeforeEach
@@ -122,6 +128,38 @@ class PaymentScenarioTests extends ProcessTest {
 		assertThat(names).noneMatch(entry -> entry.contains("4242424242424242") || entry.contains("4242 4242"))
 			.noneMatch(entry -> entry.startsWith("cardNumber") || entry.startsWith("cardCvc"));
 		assertThat(names).anyMatch(entry -> entry.equals("cardLast4=4242"));
+	}
+
+	@Test
+	void payment_mailServerDownWhenPaid_receiptSentByTheSweepOnce() throws Exception {
+		Application application = atPayment();
+		int port = mailSender.getPort();
+		try (java.net.ServerSocket unused = new java.net.ServerSocket(0)) {
+			mailSender.setPort(unused.getLocalPort());
+		}
+		try {
+			pay(application, "4242 4242 4242 4242");
+			driver.runDueJobs(application);
+		}
+		finally {
+			mailSender.setPort(port);
+		}
+		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(receiptsTo(application)).isEmpty();
+
+		assertThat(receipts.sendOwed()).isPositive();
+		assertThat(receipts.sendOwed()).isZero();
+
+		assertThat(receiptsTo(application)).singleElement()
+			.satisfies(mail -> assertThat(org.mmpcase.support.Mails.text(mail)).contains("$100.00",
+					"Visa ending in 4242"));
+	}
+
+	private java.util.List<jakarta.mail.internet.MimeMessage> receiptsTo(Application application) {
+		return org.mmpcase.support.Mails.to(application.getApplicant().getEmail())
+			.stream()
+			.filter(mail -> org.mmpcase.support.Mails.subject(mail).startsWith("Receipt"))
+			.toList();
 	}
 
 	private Application atPayment() {
