@@ -1,6 +1,8 @@
 package org.mmpcase.documents;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -36,11 +38,18 @@ final class PdfInspection {
 
 	private static final COSName GO_TO_EMBEDDED = COSName.getPDFName("GoToE");
 
+	private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+
 	private PdfInspection() {
 	}
 
 	/** Empty for a PDF that opens without a password and holds nothing active. */
 	static Optional<DocumentCheck.Reason> findProblem(byte[] content) {
+		// PDFBox repairs what it can, even half a file; Acrobat wants the end marker in the last 1024 bytes, and a
+		// file without it was cut off on its way here
+		if (!endsWithEofMarker(content)) {
+			return Optional.of(DocumentCheck.Reason.CORRUPT);
+		}
 		// loading tries the empty user password: a PDF that only restricts printing or copying (owner password,
 		// as many bank statements do) opens for everybody and is inspected like any other
 		try (PDDocument document = Loader.loadPDF(content)) {
@@ -56,6 +65,15 @@ final class PdfInspection {
 			// PDFBox reports broken structure as IOException and, for some damage, as runtime exceptions
 			return Optional.of(DocumentCheck.Reason.CORRUPT);
 		}
+	}
+
+	private static boolean endsWithEofMarker(byte[] b) {
+		for (int i = b.length - EOF_MARKER.length; i >= Math.max(0, b.length - 1024); i--) {
+			if (Arrays.equals(b, i, i + EOF_MARKER.length, EOF_MARKER, 0, EOF_MARKER.length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Optional<DocumentCheck.Reason> findActiveContent(COSDictionary trailer) {
