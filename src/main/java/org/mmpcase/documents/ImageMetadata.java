@@ -2,6 +2,8 @@ package org.mmpcase.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -41,8 +43,8 @@ final class ImageMetadata {
 		if (b.length < PNG_SIGNATURE.length || !startsWith(b, PNG_SIGNATURE)) {
 			throw new MalformedImageException("no PNG signature");
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
-		out.write(b, 0, PNG_SIGNATURE.length);
+		Splice out = new Splice(b);
+		out.keep(0, PNG_SIGNATURE.length);
 		int pos = PNG_SIGNATURE.length;
 		int width = -1;
 		int height = -1;
@@ -79,7 +81,7 @@ final class ImageMetadata {
 				throw new MalformedImageException("unknown critical PNG chunk");
 			}
 			if (PNG_KEPT.contains(type)) {
-				out.write(b, pos, end - pos);
+				out.keep(pos, end);
 			}
 			idat |= "IDAT".equals(type);
 			pos = end;
@@ -91,15 +93,15 @@ final class ImageMetadata {
 			throw new MalformedImageException("PNG without image data");
 		}
 		// anything after IEND is not part of the image
-		return new Stripped(out.toByteArray(), width, height);
+		return new Stripped(out.result(), width, height);
 	}
 
 	static Stripped stripJpeg(byte[] b) throws MalformedImageException {
 		if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
 			throw new MalformedImageException("no JPEG start of image");
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
-		out.write(b, 0, 2);
+		Splice out = new Splice(b);
+		out.keep(0, 2);
 		int pos = 2;
 		int width = -1;
 		int height = -1;
@@ -107,7 +109,7 @@ final class ImageMetadata {
 			pos = nextMarker(b, pos);
 			int marker = b[pos + 1] & 0xFF;
 			if (isStandalone(marker)) {
-				out.write(b, pos, 2);
+				out.keep(pos, pos + 2);
 				pos += 2;
 				continue;
 			}
@@ -129,16 +131,15 @@ final class ImageMetadata {
 				if (width < 0) {
 					throw new MalformedImageException("JPEG image data before its frame header");
 				}
-				int eoi = endOfImage(b, pos);
-				out.write(b, pos, eoi - pos);
+				out.keep(pos, endOfImage(b, pos));
 				// anything after the end-of-image marker (appended files, maker trailers) is not part of the image
-				return new Stripped(out.toByteArray(), width, height);
+				return new Stripped(out.result(), width, height);
 			}
 			if (marker == 0xE1 && isExif(b, pos)) {
-				out.writeBytes(orientationOnly(exifOrientation(b, pos + 10, end)));
+				out.add(orientationOnly(exifOrientation(b, pos + 10, end)));
 			}
 			else if (keepJpegSegment(b, pos, marker)) {
-				out.write(b, pos, end - pos);
+				out.keep(pos, end);
 			}
 			pos = end;
 		}
@@ -273,6 +274,61 @@ final class ImageMetadata {
 			}
 		}
 		throw new MalformedImageException("JPEG ends without its end-of-image marker");
+	}
+
+	/**
+	 * The kept ranges of the original and any new bytes, joined once at the end: one copy of a large photo, or
+	 * none when nothing was removed.
+	 */
+	private static final class Splice {
+
+		private final byte[] source;
+
+		private final List<Object> parts = new ArrayList<>();
+
+		private int length;
+
+		Splice(byte[] source) {
+			this.source = source;
+		}
+
+		void keep(int from, int to) {
+			if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof int[] last && last[1] == from) {
+				last[1] = to;
+			}
+			else {
+				parts.add(new int[] { from, to });
+			}
+			length += to - from;
+		}
+
+		void add(byte[] bytes) {
+			if (bytes.length > 0) {
+				parts.add(bytes);
+				length += bytes.length;
+			}
+		}
+
+		byte[] result() {
+			if (parts.size() == 1 && parts.get(0) instanceof int[] only && only[0] == 0 && only[1] == source.length) {
+				return source;
+			}
+			byte[] result = new byte[length];
+			int at = 0;
+			for (Object part : parts) {
+				if (part instanceof int[] range) {
+					System.arraycopy(source, range[0], result, at, range[1] - range[0]);
+					at += range[1] - range[0];
+				}
+				else {
+					byte[] bytes = (byte[]) part;
+					System.arraycopy(bytes, 0, result, at, bytes.length);
+					at += bytes.length;
+				}
+			}
+			return result;
+		}
+
 	}
 
 	private static boolean isStandalone(int marker) {
