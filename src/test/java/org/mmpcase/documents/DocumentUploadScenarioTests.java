@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmpcase.documents.DocumentCheck.Reason;
 import org.mmpcase.registration.Application;
@@ -52,9 +54,9 @@ class DocumentUploadScenarioTests extends ProcessTest {
 	@Value("${mmp.documents.storage-dir}")
 	Path storageDir;
 
-	static Stream<org.junit.jupiter.params.provider.Arguments> refused() {
+	static Stream<Arguments> refused() {
 		return Stream.concat(DocumentCheckTests.refused().stream(),
-				Stream.of(org.junit.jupiter.params.provider.Arguments.of("over 10 MB", "scan.pdf",
+				Stream.of(Arguments.of("over 10 MB", "scan.pdf",
 						new byte[10 * 1024 * 1024 + 1], Reason.TOO_LARGE)));
 	}
 
@@ -82,7 +84,7 @@ class DocumentUploadScenarioTests extends ProcessTest {
 
 		byte[] stored = documents.read(driver.reload(application), document.getId()).content();
 		assertThat(stored).hasSizeLessThan(TestFiles.jpegWithGps().length);
-		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Elm Street");
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Elm Street");
 		assertThat(document.getSizeBytes()).isEqualTo(stored.length);
 		assertThat(document.getSha256()).isEqualTo(Checksums.sha256(stored));
 		assertThat(document.hasTextLayer()).isFalse();
