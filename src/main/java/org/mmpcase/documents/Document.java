@@ -78,6 +78,12 @@ public class Document {
 
 	private boolean currentVersion;
 
+	private boolean textLayer;
+
+	private Boolean nameFound;
+
+	private Boolean addressFound;
+
 	protected Document() {
 	}
 
@@ -103,6 +109,12 @@ public class Document {
 	void rechecked(DocumentCheck.Result result) {
 		this.checkStatus = result.accepted() ? CheckStatus.ACCEPTED : CheckStatus.REJECTED;
 		this.checkReason = result.accepted() ? null : result.reason().name();
+	}
+
+	void hinted(TextHints.Hint hint) {
+		this.textLayer = hint.textLayer();
+		this.nameFound = hint.nameFound();
+		this.addressFound = hint.addressFound();
 	}
 
 	void unreadable() {
@@ -160,6 +172,20 @@ public class Document {
 
 	public boolean isCurrentVersion() {
 		return currentVersion;
+	}
+
+	public boolean hasTextLayer() {
+		return textLayer;
+	}
+
+	/** Whether the applicant's first and last name appear in the text layer; null without one. */
+	public Boolean getNameFound() {
+		return nameFound;
+	}
+
+	/** Whether the applicant's street or ZIP code appears in the text layer; null without one. */
+	public Boolean getAddressFound() {
+		return addressFound;
 	}
 
 }

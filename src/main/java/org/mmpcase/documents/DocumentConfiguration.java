@@ -10,7 +10,7 @@ class DocumentConfiguration {
 
 	@Bean
 	DocumentCheck documentCheck(DocumentProperties properties) {
-		return new DocumentCheck(properties.maxSize().toBytes(), properties.allowedTypes());
+		return new DocumentCheck(properties.maxSize().toBytes(), properties.maxPixels(), properties.allowedTypes());
 	}
 
 	@Bean

@@ -13,6 +13,8 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
 	List<Document> findByApplicationAndCategoryAndCurrentVersionTrue(Application application,
 			Document.Category category);
 
+	boolean existsByStorageKey(String storageKey);
+
 	Optional<Document> findByIdAndApplication(Long id, Application application);
 
 }

@@ -62,11 +62,15 @@ public class DocumentService {
 					result.reason());
 			throw new DocumentRejectedException(result);
 		}
-		String key = storage.store(content);
+		// images are kept without their metadata (location, camera, time): what the check hands back
+		byte[] kept = result.content();
+		String key = storage.store(kept);
 		deleteIfRolledBack(key);
 		documents.findByApplicationAndCategoryAndCurrentVersionTrue(application, category).forEach(Document::replaced);
-		Document document = documents.save(new Document(application, category, declaredType(application, category),
-				filename, result.detectedType(), content.length, Checksums.sha256(content), key, clock.instant()));
+		Document document = new Document(application, category, declaredType(application, category), filename,
+				result.detectedType(), kept.length, Checksums.sha256(kept), key, clock.instant());
+		document.hinted(TextHints.of(result.detectedType(), kept, application.getApplicant()));
+		document = documents.save(document);
 		log.info("Document {} ({}) uploaded for application {}", document.getId(), category,
 				application.getApplicationNumber());
 		return document;
@@ -81,6 +85,17 @@ public class DocumentService {
 	@Transactional(readOnly = true)
 	public StoredDocument read(Application application, long documentId) {
 		Document document = documents.findByIdAndApplication(documentId, application)
+			.orElseThrow(() -> new DocumentNotFoundException(documentId));
+		return new StoredDocument(document, storage.read(document.getStorageKey(), document.getSha256()));
+	}
+
+	/**
+	 * Any document, current or earlier, of any application, with its bytes checked against the upload's checksum:
+	 * for DCP staff, whose access is decided by their group before this is called.
+	 */
+	@Transactional(readOnly = true)
+	public StoredDocument readForReview(long documentId) {
+		Document document = documents.findById(documentId)
 			.orElseThrow(() -> new DocumentNotFoundException(documentId));
 		return new StoredDocument(document, storage.read(document.getStorageKey(), document.getSha256()));
 	}
@@ -123,6 +138,8 @@ public class DocumentService {
 		}
 		DocumentCheck.Result result = check.check(document.getOriginalFilename(), content);
 		document.rechecked(result);
+		// the profile may have been corrected since the upload: the hint compares with today's name and address
+		document.hinted(TextHints.of(document.getDetectedType(), content, document.getApplication().getApplicant()));
 		return result.accepted() ? Optional.empty() : Optional.of(result.message());
 	}
 

@@ -1,5 +1,8 @@
 package org.mmpcase.documents;
 
+import java.time.Instant;
+import java.util.function.Consumer;
+
 /**
  * Where the bytes of uploaded documents are kept. Keys are generated here, never derived from what the applicant
  * sent, so a file name cannot choose where a file lands.
@@ -17,5 +20,11 @@ public interface DocumentStorage {
 
 	/** Removes the bytes; used only to clean up after an upload that was not recorded. */
 	void delete(String key);
+
+	/**
+	 * Hands every key whose file was last written before {@code cutoff} to {@code action}, one at a time (storage
+	 * may hold millions); removes the leftovers of writes interrupted before {@code cutoff} on the way.
+	 */
+	void forEachKeyWrittenBefore(Instant cutoff, Consumer<String> action);
 
 }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ import java.util.regex.Pattern;
 class FileSystemDocumentStorage implements DocumentStorage {
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private static final String TEMP_PREFIX = ".upload-";
 
 	private final Path root;
 
@@ -36,7 +41,7 @@ class FileSystemDocumentStorage implements DocumentStorage {
 		Path temp = null;
 		try {
 			Files.createDirectories(target.getParent());
-			temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+			temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".tmp");
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 				ByteBuffer buffer = ByteBuffer.wrap(content);
 				while (buffer.hasRemaining()) {
@@ -81,6 +86,43 @@ class FileSystemDocumentStorage implements DocumentStorage {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not delete document " + key, ex);
+		}
+	}
+
+	@Override
+	public void forEachKeyWrittenBefore(Instant cutoff, Consumer<String> action) {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (Stream<Path> folders = Files.list(root)) {
+			for (Path folder : (Iterable<Path>) folders.filter(Files::isDirectory)::iterator) {
+				try (Stream<Path> files = Files.list(folder)) {
+					for (Path file : (Iterable<Path>) files::iterator) {
+						if (writtenBefore(file, cutoff)) {
+							String name = file.getFileName().toString();
+							if (KEY.matcher(name).matches()) {
+								action.accept(name);
+							}
+							else if (name.startsWith(TEMP_PREFIX)) {
+								deleteQuietly(file);
+							}
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list the document storage", ex);
+		}
+	}
+
+	private static boolean writtenBefore(Path file, Instant cutoff) {
+		try {
+			return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+		}
+		catch (IOException ex) {
+			// removed meanwhile
+			return false;
 		}
 	}
 
