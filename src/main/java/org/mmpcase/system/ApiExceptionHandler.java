@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.mmpcase.registration.CaseNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -34,6 +36,12 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private final DataSize maxFileSize;
+
+	ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize;
+	}
+
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<Map<String, Object>> badRequest(BadRequestException ex) {
 		return body(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.getFieldErrors());
@@ -57,8 +65,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-		return body(HttpStatus.PAYLOAD_TOO_LARGE,
-				"The file is too large. Upload a file of at most 10 MB (a scan or a photo at lower resolution).",
+		return body(HttpStatus.PAYLOAD_TOO_LARGE, "The file is too large. Upload a file of at most "
+				+ maxFileSize.toMegabytes() + " MB (a scan or a photo at lower resolution).",
 				Map.of("file", "File too large"));
 	}
 

@@ -61,7 +61,11 @@ class TasklistReviewBrowserIT extends PostgresTest {
 				browser.visible(By.xpath("//label[normalize-space()='Application number']"));
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> shownValues(browser).contains(application.getApplicationNumber()));
-				assertThat(shownValues(browser)).contains("Jordan Rivera", "DSP-HARTFORD", "drivers-license");
+				assertThat(shownValues(browser)).contains("Jordan Rivera", "DSP-HARTFORD", "drivers-license", "No fee",
+						application.getCertification().getCertificationDate().toString());
+				assertThat(browser.driver().findElements(By.cssSelector("form a[href*='/review/documents/']")))
+					.as("links to both documents in the document summary")
+					.hasSize(2);
 				browser.screenshot("tasklist-review-form");
 
 				browser.click(By.xpath("//label[contains(normalize-space(.),'Approve')]"));
