@@ -1,7 +1,8 @@
 package org.mmpcase.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mmpcase.support.ApiFixtures.certification;
+import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -11,13 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
-import org.mmpcase.support.Mails;
 import org.mmpcase.support.PostgresTest;
 import org.mmpcase.support.TestFiles;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -186,29 +181,6 @@ class DocumentsOverHttpIT extends PostgresTest {
 
 	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String invitationCode(String email) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> !Mails.to(email).isEmpty());
-		Matcher matcher = Pattern.compile("activation code:\\s+(\\S+)").matcher(Mails.text(Mails.lastTo(email)));
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
-	}
-
-	private static Map<String, Object> certification(String email) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("firstName", "Jordan");
-		body.put("lastName", "Rivera");
-		body.put("dateOfBirth", "1980-05-17");
-		body.put("email", email);
-		body.put("street", "12 Elm Street");
-		body.put("city", "Hartford");
-		body.put("zip", "06106");
-		body.put("qualifyingCondition", "Chronic pain");
-		body.put("certificationDate", LocalDate.now().minusDays(2).toString());
-		body.put("termMonths", 12);
-		body.put("caregiverNeeded", false);
-		return body;
 	}
 
 }

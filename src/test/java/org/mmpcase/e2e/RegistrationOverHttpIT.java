@@ -2,14 +2,13 @@ package org.mmpcase.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mmpcase.support.ApiFixtures.certification;
+import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -194,29 +193,6 @@ class RegistrationOverHttpIT extends PostgresTest {
 		return http.post("/api/applications/" + number + "/current-step?step=" + step, values, email, PATIENT_PASSWORD)
 			.expect(200)
 			.body();
-	}
-
-	private static String invitationCode(String email) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> !Mails.to(email).isEmpty());
-		Matcher matcher = Pattern.compile("activation code:\\s+(\\S+)").matcher(Mails.text(Mails.lastTo(email)));
-		assertThat(matcher.find()).as("activation code in the invitation").isTrue();
-		return matcher.group(1);
-	}
-
-	private static Map<String, Object> certification(String email) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("firstName", "Jordan");
-		body.put("lastName", "Rivera");
-		body.put("dateOfBirth", "1980-05-17");
-		body.put("email", email);
-		body.put("street", "12 Elm Street");
-		body.put("city", "Hartford");
-		body.put("zip", "06106");
-		body.put("qualifyingCondition", "Chronic pain");
-		body.put("certificationDate", LocalDate.now().minusDays(2).toString());
-		body.put("termMonths", 12);
-		body.put("caregiverNeeded", false);
-		return body;
 	}
 
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +17,7 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
+import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -64,18 +63,18 @@ class PaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void payment_declinedThenAnotherCard_paidOnceAndSubmitted() {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 		ProcessInstance instance = instance(application);
 		assertThat(instance).isWaitingAt(InitialRegistrationProcess.TASK_ENTER_PAYMENT);
 		assertThat(((Number) variable(application, CaseVariables.FEE)).doubleValue()).isEqualTo(100.0);
 
-		pay(application, "4000 0000 0000 0002");
+		driver.pay(application, "4000 0000 0000 0002");
 		driver.runDueJobs(application);
 
 		assertThat(instance).isWaitingAt(InitialRegistrationProcess.TASK_ENTER_PAYMENT);
 		assertThat((String) variable(application, CaseVariables.PAYMENT_DECLINE_REASON)).contains("another card");
 
-		pay(application, "4242 4242 4242 4242");
+		driver.pay(application, "4242 4242 4242 4242");
 		driver.runDueJobs(application);
 
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
@@ -93,9 +92,9 @@ class PaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void payment_gatewayTimesOut_retriedWithSameKey_chargedOnce() {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 
-		pay(application, "4000 0000 0000 0119");
+		driver.pay(application, "4000 0000 0000 0119");
 		var job = driver.dueJobs(application).get(0);
 		assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
 			.hasStackTraceContaining(PaymentGatewayUnavailableException.class.getSimpleName());
@@ -114,9 +113,9 @@ class PaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void payment_cardNumberNeverStoredInTheEngine() {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 
-		pay(application, "4242 4242 4242 4242");
+		driver.pay(application, "4242 4242 4242 4242");
 		driver.runDueJobs(application);
 
 		List<String> names = historyService.createHistoricVariableInstanceQuery()
@@ -132,50 +131,27 @@ class PaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void payment_mailServerDownWhenPaid_receiptSentByTheSweepOnce() throws Exception {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 		int port = mailSender.getPort();
 		try (java.net.ServerSocket unused = new java.net.ServerSocket(0)) {
 			mailSender.setPort(unused.getLocalPort());
 		}
 		try {
-			pay(application, "4242 4242 4242 4242");
+			driver.pay(application, "4242 4242 4242 4242");
 			driver.runDueJobs(application);
 		}
 		finally {
 			mailSender.setPort(port);
 		}
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
-		assertThat(receiptsTo(application)).isEmpty();
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).isEmpty();
 
 		assertThat(receipts.sendOwed()).isPositive();
 		assertThat(receipts.sendOwed()).isZero();
 
-		assertThat(receiptsTo(application)).singleElement()
-			.satisfies(mail -> assertThat(org.mmpcase.support.Mails.text(mail)).contains("$100.00",
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).singleElement()
+			.satisfies(mail -> assertThat(Mails.text(mail)).contains("$100.00",
 					"Visa ending in 4242"));
-	}
-
-	private java.util.List<jakarta.mail.internet.MimeMessage> receiptsTo(Application application) {
-		return org.mmpcase.support.Mails.to(application.getApplicant().getEmail())
-			.stream()
-			.filter(mail -> org.mmpcase.support.Mails.subject(mail).startsWith("Receipt"))
-			.toList();
-	}
-
-	private Application atPayment() {
-		Application application = driver.certify();
-		driver.confirmProfile(application);
-		driver.chooseDispensary(application, "DSP-NORWICH");
-		driver.chooseDocumentTypes(application);
-		driver.uploadBothDocuments(application);
-		driver.signAttestations(application);
-		return application;
-	}
-
-	private void pay(Application application, String cardNumber) {
-		String expiry = YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy"));
-		driver.complete(application, InitialRegistrationProcess.TASK_ENTER_PAYMENT, Map.of("cardholderName",
-				"Jordan Rivera", "cardNumber", cardNumber, "cardExpiry", expiry, "cardCvc", "123"));
 	}
 
 	private ProcessInstance instance(Application application) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -98,9 +97,9 @@ class StripePaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void stripe_success_chargedOnce_receiptOnce(CapturedOutput output) {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 
-		pay(application, CARD_OK);
+		driver.pay(application, CARD_OK);
 		driver.runDueJobs(application);
 
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
@@ -109,28 +108,28 @@ class StripePaymentScenarioTests extends ProcessTest {
 		assertThat(STRIPE.charges()).containsExactly(payment.getGatewayReference());
 		assertThat(STRIPE.paymentIntentRequests()).extracting(StripeStub.Request::idempotencyKey)
 			.containsExactly(payment.getIdempotencyKey());
-		List<MimeMessage> receiptMails = receiptsTo(application);
+		List<MimeMessage> receiptMails = Mails.receiptsTo(application.getApplicant().getEmail());
 		assertThat(receiptMails).singleElement()
 			.satisfies(mail -> assertThat(Mails.text(mail)).contains("$100.00", "Visa ending in 4242",
 					payment.getGatewayReference(), application.getApplicationNumber()));
 		assertThat(receipts.sendOwed()).isZero();
-		assertThat(receiptsTo(application)).hasSize(1);
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).hasSize(1);
 		assertNoCardData(application, output);
 	}
 
 	@Test
 	void stripe_declinedThenAnotherCard_oneChargeOneReceipt() {
-		Application application = atPayment();
+		Application application = driver.atPayment();
 
-		pay(application, "4000 0000 0000 0002");
+		driver.pay(application, "4000 0000 0000 0002");
 		driver.runDueJobs(application);
 
 		assertThat(driver.currentStep(application).getTaskDefinitionKey())
 			.isEqualTo(InitialRegistrationProcess.TASK_ENTER_PAYMENT);
 		assertThat(STRIPE.charges()).isEmpty();
-		assertThat(receiptsTo(application)).isEmpty();
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).isEmpty();
 
-		pay(application, CARD_OK);
+		driver.pay(application, CARD_OK);
 		driver.runDueJobs(application);
 
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
@@ -138,13 +137,13 @@ class StripePaymentScenarioTests extends ProcessTest {
 			.extracting(Payment::getStatus)
 			.containsExactly(Payment.Status.SUCCEEDED, Payment.Status.DECLINED);
 		assertThat(STRIPE.charges()).hasSize(1);
-		assertThat(receiptsTo(application)).hasSize(1);
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).hasSize(1);
 	}
 
 	@Test
 	void stripe_timeoutThenSuccess_sameKey_oneCharge() {
-		Application application = atPayment();
-		pay(application, "4000 0000 0000 0119");
+		Application application = driver.atPayment();
+		driver.pay(application, "4000 0000 0000 0119");
 		var job = driver.dueJobs(application).get(0);
 
 		assertThatThrownBy(() -> managementService.executeJob(job.getId()))
@@ -163,7 +162,7 @@ class StripePaymentScenarioTests extends ProcessTest {
 		assertThat(STRIPE.paymentIntentRequests()).extracting(StripeStub.Request::idempotencyKey)
 			.containsExactly(pending.getIdempotencyKey(), pending.getIdempotencyKey());
 		assertThat(STRIPE.paymentIntentRequests()).extracting(StripeStub.Request::replayed).containsExactly(false, true);
-		assertThat(receiptsTo(application)).hasSize(1);
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).hasSize(1);
 	}
 
 	@Test
@@ -185,7 +184,7 @@ class StripePaymentScenarioTests extends ProcessTest {
 		assertThat(afterRestart.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
 		assertThat(STRIPE.charges()).containsExactly(afterRestart.getGatewayReference());
 		assertThat(STRIPE.paymentIntentRequests()).extracting(StripeStub.Request::replayed).containsExactly(false, true);
-		assertThat(receiptsTo(application)).hasSize(1);
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).hasSize(1);
 	}
 
 	@Test
@@ -217,7 +216,7 @@ class StripePaymentScenarioTests extends ProcessTest {
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
 		assertThat(payments.findByApplicationOrderByCreatedAtDesc(driver.reload(application))).isEmpty();
 		assertThat(STRIPE.paymentIntentRequests()).isEmpty();
-		assertThat(receiptsTo(application)).isEmpty();
+		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).isEmpty();
 	}
 
 	private void assertNoCardData(Application application, CapturedOutput output) {
@@ -249,36 +248,10 @@ class StripePaymentScenarioTests extends ProcessTest {
 		return all.get(0);
 	}
 
-	private static List<MimeMessage> receiptsTo(Application application) {
-		return Mails.to(application.getApplicant().getEmail())
-			.stream()
-			.filter(mail -> Mails.subject(mail).startsWith("Receipt"))
-			.toList();
-	}
-
-	private Application atPayment() {
-		Application application = driver.certify();
-		driver.confirmProfile(application);
-		driver.chooseDispensary(application, "DSP-NORWICH");
-		driver.chooseDocumentTypes(application);
-		driver.uploadBothDocuments(application);
-		driver.signAttestations(application);
-		return application;
-	}
-
-	private void pay(Application application, String cardNumber) {
-		driver.complete(application, InitialRegistrationProcess.TASK_ENTER_PAYMENT, Map.of("cardholderName",
-				"Jordan Rivera", "cardNumber", cardNumber, "cardExpiry", expiry(), "cardCvc", "123"));
-	}
-
 	private static CardDetails card(String number) {
 		YearMonth expiry = YearMonth.now().plusYears(2);
 		return new CardDetails(number.replace(" ", ""), expiry.getMonthValue(), expiry.getYear(), "123",
 				"Jordan Rivera");
-	}
-
-	private static String expiry() {
-		return YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy"));
 	}
 
 	/** The crash test starts its receipt count from nothing. */

@@ -149,6 +149,26 @@ public class CaseDriver {
 		signAttestations(application);
 	}
 
+	/** An initial registration up to the card form (needs a fee schedule with a fee). */
+	public Application atPayment() {
+		Application application = certify();
+		confirmProfile(application);
+		chooseDispensary(application, "DSP-NORWICH");
+		chooseDocumentTypes(application);
+		uploadBothDocuments(application);
+		signAttestations(application);
+		return application;
+	}
+
+	/** Completes the card form with a card that expires in two years. */
+	public void pay(Application application, String cardNumber) {
+		String expiry = java.time.YearMonth.now()
+			.plusYears(2)
+			.format(java.time.format.DateTimeFormatter.ofPattern("MM/yy"));
+		complete(application, InitialRegistrationProcess.TASK_ENTER_PAYMENT, Map.of("cardholderName",
+				"Jordan Rivera", "cardNumber", cardNumber, "cardExpiry", expiry, "cardCvc", "123"));
+	}
+
 	public List<ProcessInstance> processInstances(Application application) {
 		return runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(application.getApplicationNumber())

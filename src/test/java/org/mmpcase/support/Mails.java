@@ -22,6 +22,11 @@ public final class Mails {
 			.toList();
 	}
 
+	/** Payment receipts sent to the recipient. */
+	public static List<MimeMessage> receiptsTo(String recipient) {
+		return to(recipient).stream().filter(mail -> subject(mail).startsWith("Receipt")).toList();
+	}
+
 	public static MimeMessage lastTo(String recipient) {
 		List<MimeMessage> mails = to(recipient);
 		if (mails.isEmpty()) {
