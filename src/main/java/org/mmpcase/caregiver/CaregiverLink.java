@@ -47,6 +47,14 @@ class CaregiverLink {
 		this.createdAt = createdAt;
 	}
 
+	void end() {
+		this.active = false;
+	}
+
+	Person getCaregiver() {
+		return caregiver;
+	}
+
 	Relationship getRelationship() {
 		return relationship;
 	}

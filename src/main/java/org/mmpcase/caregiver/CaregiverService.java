@@ -7,6 +7,7 @@ import java.util.List;
 import org.mmpcase.account.Account;
 import org.mmpcase.registration.ApplicantRole;
 import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationEnded;
 import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseStarter;
@@ -16,6 +17,7 @@ import org.mmpcase.registration.Person;
 import org.mmpcase.registration.PersonRepository;
 import org.mmpcase.system.BadRequestException;
 import org.mmpcase.system.ConflictException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +49,22 @@ public class CaregiverService {
 		this.caseStarter = caseStarter;
 		this.invitations = invitations;
 		this.clock = clock;
+	}
+
+	/**
+	 * A caregiver whose registration was denied or closed does not care for the patient: the link ends, and the
+	 * patient may name someone else.
+	 */
+	@EventListener
+	void release(ApplicationEnded ended) {
+		Application application = ended.application();
+		if (application.getApplicantRole() != ApplicantRole.CAREGIVER) {
+			return;
+		}
+		links.findByPatientAndActiveTrue(application.getPatient())
+			.stream()
+			.filter(link -> link.getCaregiver().getId().equals(application.getApplicant().getId()))
+			.forEach(CaregiverLink::end);
 	}
 
 	@Transactional

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.payment.Payment;
 import org.mmpcase.payment.PaymentRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,8 +37,12 @@ class CaseDelegates {
 
 	/** Task_CloseApplication: never submitted before the certification expired. */
 	@Bean
-	JavaDelegate closeApplicationDelegate(ApplicationAccess access, Clock clock) {
-		return execution -> access.require(execution.getProcessBusinessKey()).closed(clock.instant());
+	JavaDelegate closeApplicationDelegate(ApplicationAccess access, ApplicationEventPublisher events, Clock clock) {
+		return execution -> {
+			Application application = access.require(execution.getProcessBusinessKey());
+			application.closed(clock.instant());
+			events.publishEvent(new ApplicationEnded(application));
+		};
 	}
 
 	/** Task_ApplyProfileCorrection: the provider's corrections replace the profile, and the form shows them. */

@@ -84,6 +84,18 @@ class CaregiverScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void caregiver_denied_linkEnds_patientMayNameAnother() {
+		Application patient = patientNeedingCaregiver(LocalDate.of(1950, 1, 1));
+		Application first = caregivers.nameCaregiver(patient, caregiver("first", 1970, Relationship.OTHER));
+		driver.completeApplicantSteps(first);
+
+		driver.review(first, CaseVariables.DECISION_DENY, Map.of(CaseVariables.DENIAL_REASON, "unapproved-caregiver"));
+
+		Application second = caregivers.nameCaregiver(patient, caregiver("second", 1972, Relationship.OTHER));
+		assertThat(second.getApplicantRole()).isEqualTo(ApplicantRole.CAREGIVER);
+	}
+
+	@Test
 	void caregiver_secondUnrelatedPatient_refused_butSiblingAllowed() {
 		CaregiverRequest shared = caregiver("shared", 1968, Relationship.OTHER);
 		caregivers.nameCaregiver(patientNeedingCaregiver(LocalDate.of(1950, 1, 1)), shared);
