@@ -41,6 +41,23 @@ public class CertificationService {
 		this.clock = clock;
 	}
 
+	/**
+	 * The certifying provider sends the invitation again (lost e-mail, expired code): a new code replaces the old one.
+	 * @throws ConflictException when the applicant has already activated the account
+	 */
+	@Transactional
+	public void reinvite(String providerUsername, String applicationNumber) {
+		Application application = applications.findByApplicationNumber(applicationNumber)
+			.filter(candidate -> Person.normaliseEmail(candidate.getCertification().getProviderUsername())
+				.equals(Person.normaliseEmail(providerUsername)))
+			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+		Account.Role role = application.getApplicantRole() == ApplicantRole.CAREGIVER ? Account.Role.CAREGIVER
+				: Account.Role.PATIENT;
+		if (!invitations.invite(application.getApplicant(), role, application)) {
+			throw new ConflictException("The applicant has already activated the account; no invitation is needed.");
+		}
+	}
+
 	/** The term must be one the program allows (a setting: the 2025 terms are unconfirmed). */
 	public void requireAllowedTerm(int termMonths) {
 		if (!allowedTermMonths.contains(termMonths)) {

@@ -29,14 +29,19 @@ public class Invitations {
 		this.publicUrl = publicUrl;
 	}
 
-	public void invite(Person invitee, Account.Role role, Application application) {
+	/** @return whether an invitation was issued (not when the person already has an active account) */
+	public boolean invite(Person invitee, Account.Role role, Application application) {
 		String template = role == Account.Role.CAREGIVER ? "caregiver-invitation" : "invitation";
-		accounts.invite(invitee, role)
-			.ifPresent(code -> events.publishEvent(new Invitation(template, invitee.getEmail(),
+		return accounts.invite(invitee, role)
+			.map(code -> {
+				events.publishEvent(new Invitation(template, invitee.getEmail(),
 					application.getApplicationNumber(),
 					Map.of("applicantName", invitee.getFullName(), "applicationNumber",
 							application.getApplicationNumber(), "invitationCode", code, "portalUrl", publicUrl,
-							"email", invitee.getEmail(), "patientName", application.getPatient().getFullName()))));
+							"email", invitee.getEmail(), "patientName", application.getPatient().getFullName())));
+				return true;
+			})
+			.orElse(false);
 	}
 
 	/** An invitation e-mail to send after commit; its model holds the code, so it is never logged. */

@@ -44,6 +44,13 @@ class ProviderController {
 					application.getStatus().name()));
 	}
 
+	/** Sends the applicant a new invitation (a new code; the old one stops working). */
+	@PostMapping("/certifications/{applicationNumber}/invitation")
+	ResponseEntity<Void> reinvite(@PathVariable String applicationNumber, Principal principal) {
+		certifications.reinvite(principal.getName(), applicationNumber);
+		return ResponseEntity.accepted().build();
+	}
+
 	@GetMapping("/tasks")
 	List<ProviderTask> tasks(Principal principal) {
 		return steps.tasksOf(principal.getName())

@@ -131,6 +131,14 @@ class RegistrationOverHttpIT extends PostgresTest {
 		String owner = CaseDriver.uniqueEmail("owner");
 		String number = http.post("/api/provider/certifications", certification(owner), CaseDriver.PROVIDER,
 				PROVIDER_PASSWORD).expect(201).body().get("applicationNumber").asText();
+		String firstCode = invitationCode(owner);
+		http.post("/api/provider/certifications/" + number + "/invitation", "", CaseDriver.PROVIDER, PROVIDER_PASSWORD)
+			.expect(202);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Mails.to(owner).size() == 2);
+		assertThat(invitationCode(owner)).isNotEqualTo(firstCode);
+		http.post("/api/accounts/activate",
+				Map.of("email", owner, "invitationCode", firstCode, "password", PATIENT_PASSWORD), null, null)
+			.expect(400);
 		http.post("/api/accounts/activate",
 				Map.of("email", owner, "invitationCode", "WRONGCODE", "password", PATIENT_PASSWORD), null, null)
 			.expect(400);
@@ -143,6 +151,9 @@ class RegistrationOverHttpIT extends PostgresTest {
 		http.post("/api/accounts/activate",
 				Map.of("email", owner, "invitationCode", invitationCode(owner), "password", PATIENT_PASSWORD), null,
 				null).expect(400);
+
+		http.post("/api/provider/certifications/" + number + "/invitation", "", CaseDriver.PROVIDER, PROVIDER_PASSWORD)
+			.expect(409);
 
 		String intruder = CaseDriver.uniqueEmail("intruder");
 		http.post("/api/provider/certifications", certification(intruder), CaseDriver.PROVIDER, PROVIDER_PASSWORD)
