@@ -18,6 +18,7 @@ import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.dispensary.Dispensary;
 import org.mmpcase.dispensary.DispensaryRepository;
 import org.mmpcase.registration.Application;
+import org.mmpcase.review.DenialReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -142,7 +143,7 @@ public class CaseMailService {
 		}
 		String denialReason = variables.denialReason() != null ? variables.denialReason()
 				: application.getDenialReason();
-		model.put("denialReason", DenialReasons.label(denialReason));
+		model.put("denialReason", denialText(denialReason));
 		if (variables.informationRequest() != null) {
 			model.put("informationRequest", variables.informationRequest());
 		}
@@ -169,6 +170,13 @@ public class CaseMailService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String denialText(String code) {
+		if (code == null || code.isBlank()) {
+			return "The reason was not recorded. Please contact the program.";
+		}
+		return DenialReason.of(code).map(DenialReason::applicantText).orElse(code.replace('-', ' ') + ".");
 	}
 
 }

@@ -2,15 +2,11 @@ package org.mmpcase.review;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.mmpcase.registration.CaseVariables;
 
 /** What makes a reviewer's decision whole: a known decision, a listed reason for a denial, a message for a request. */
 final class ReviewDecision {
-
-	static final Set<String> DENIAL_REASONS = Set.of("incomplete-application", "missing-identity",
-			"missing-residency", "missing-age", "false-information", "recent-adverse-action", "unapproved-caregiver");
 
 	private ReviewDecision() {
 	}
@@ -19,7 +15,7 @@ final class ReviewDecision {
 	static Optional<Problem> problem(Map<String, ?> variables) {
 		Object decision = variables.get(CaseVariables.REVIEW_DECISION);
 		if (CaseVariables.DECISION_DENY.equals(decision)) {
-			if (!DENIAL_REASONS.contains(String.valueOf(variables.get(CaseVariables.DENIAL_REASON)))) {
+			if (DenialReason.of(variables.get(CaseVariables.DENIAL_REASON)).isEmpty()) {
 				return Optional.of(new Problem(CaseVariables.DENIAL_REASON, "A denial needs a reason from the list."));
 			}
 		}

@@ -1,7 +1,6 @@
 package org.mmpcase.system;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +36,7 @@ class AdminAccount implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (identityService.createGroupQuery().groupId(StaffGroups.ADMINS).count() == 0) {
-			Group group = identityService.newGroup(StaffGroups.ADMINS);
-			group.setName("Administrators");
-			group.setType("SYSTEM");
-			identityService.saveGroup(group);
-		}
+		StaffGroups.ensure(identityService, StaffGroups.ADMINS, "Administrators", "SYSTEM");
 		if (identityService.createUserQuery().userId(ADMIN_ID).count() > 0) {
 			return;
 		}

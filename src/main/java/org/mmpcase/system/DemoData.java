@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.mmpcase.account.Account;
 import org.mmpcase.account.AccountRepository;
@@ -54,9 +53,9 @@ class DemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		group(StaffGroups.REVIEWERS, "DCP reviewers");
-		group(StaffGroups.SUPERVISORS, "DCP supervisors");
-		group(StaffGroups.PROCESS_OWNERS, "Process owners");
+		StaffGroups.ensure(identityService, StaffGroups.REVIEWERS, "DCP reviewers", "WORKFLOW");
+		StaffGroups.ensure(identityService, StaffGroups.SUPERVISORS, "DCP supervisors", "WORKFLOW");
+		StaffGroups.ensure(identityService, StaffGroups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
 		List.of(new Staff("reviewer", "Riley", "Reviewer", "reviewer", List.of(StaffGroups.REVIEWERS)),
 				new Staff("supervisor", "Sam", "Supervisor", "supervisor",
 						List.of(StaffGroups.SUPERVISORS, StaffGroups.REVIEWERS)),
@@ -68,15 +67,6 @@ class DemoData implements ApplicationRunner {
 		}
 		log.info("Demo users present: reviewer, supervisor, owner (Camunda) and {} (provider)",
 				PROVIDER_USERNAME);
-	}
-
-	void group(String id, String name) {
-		if (identityService.createGroupQuery().groupId(id).count() == 0) {
-			Group group = identityService.newGroup(id);
-			group.setName(name);
-			group.setType("WORKFLOW");
-			identityService.saveGroup(group);
-		}
 	}
 
 	private void user(Staff staff) {

@@ -12,6 +12,16 @@ public final class StaffGroups {
 	/** Camunda's own administrators group. */
 	public static final String ADMINS = "camunda-admin";
 
+	/** Creates the group unless it exists. */
+	static void ensure(org.camunda.bpm.engine.IdentityService identityService, String id, String name, String type) {
+		if (identityService.createGroupQuery().groupId(id).count() == 0) {
+			org.camunda.bpm.engine.identity.Group group = identityService.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			identityService.saveGroup(group);
+		}
+	}
+
 	private StaffGroups() {
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mmpcase.review.DenialReason;
 
 class MailTemplatesTests {
 
@@ -51,7 +52,7 @@ class MailTemplatesTests {
 	@Test
 	void denial_statesTheReason() {
 		assertThat(templates.render("denial", model()).body())
-			.contains(DenialReasons.label("missing-residency"))
+			.contains(DenialReason.MISSING_RESIDENCY.applicantText())
 			.contains("Connecticut residency");
 	}
 
@@ -95,7 +96,7 @@ class MailTemplatesTests {
 		model.put("registrationNumber", "MMP-7KQ3-M9XT");
 		model.put("expiresOn", "March 14, 2027");
 		model.put("dispensary", "Hartford dispensary, Hartford");
-		model.put("denialReason", DenialReasons.label("missing-residency"));
+		model.put("denialReason", DenialReason.MISSING_RESIDENCY.applicantText());
 		model.put("informationRequest", "Please upload a utility bill dated within 90 days.");
 		model.put("portalUrl", "http://localhost:8080");
 		model.put("statusUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT");
