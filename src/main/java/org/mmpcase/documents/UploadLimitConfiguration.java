@@ -10,13 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * An upload over the multipart limit must reach the applicant as a 413 with a message. Tomcat stops reading the
- * body at the limit, answers, and then reads and discards the rest only up to {@code max-swallow-size} (2 MB by
- * default); beyond that it closes the connection with the body unread, and the client sees a reset instead of the
- * answer (a 12 MB photo against the 10 MB limit did). So the swallow size is raised to the multipart request limit:
- * files up to about twice the limit get the 413; larger ones still get the connection closed, so nobody can make
- * the server read without end. Only raised, never lowered: an explicit {@code server.tomcat.max-swallow-size} above
- * it (or -1) stays.
+ * An upload over the multipart limit must reach the applicant as a 413 with a message. When the declared length of
+ * the request is over the limit, Tomcat reads none of the body: it answers, then reads and discards the body only up
+ * to {@code max-swallow-size} (2 MB by default). Beyond that it closes the connection with bytes unread, the
+ * operating system resets it, and the reset can overtake the answer: the client sees a broken connection instead
+ * of the 413 (a 15 MB scan against the 11 MB limit did, now and then). So the swallow size is raised to three
+ * times the multipart request limit: uploads up to that size always get the 413; larger ones still get the
+ * connection closed, so nobody can make the server read without end. Only raised, never lowered: an explicit
+ * {@code server.tomcat.max-swallow-size} above it (or -1) stays.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(AbstractHttp11Protocol.class)
@@ -24,7 +25,7 @@ class UploadLimitConfiguration {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> uploadSwallowSize(MultipartProperties multipart) {
-		int needed = (int) Math.min(Integer.MAX_VALUE, multipart.getMaxRequestSize().toBytes());
+		int needed = (int) Math.min(Integer.MAX_VALUE, 3 * multipart.getMaxRequestSize().toBytes());
 		return new SwallowSizeCustomizer(needed);
 	}
 

@@ -131,7 +131,7 @@ class DocumentsOverHttpIT extends PostgresTest {
 	@Test
 	void uploadOverTheMultipartLimit_413WithAMessage_notA500() {
 		Http.Response response = http.upload(documentsPath, Map.of("category", "identity"), "scan.pdf",
-				new byte[15 * 1024 * 1024], patient, PASSWORD);
+				new byte[30 * 1024 * 1024], patient, PASSWORD);
 
 		assertThat(response.status()).as(response.raw()).isEqualTo(413);
 		assertThat(response.body().get("message").asText()).contains("too large");
