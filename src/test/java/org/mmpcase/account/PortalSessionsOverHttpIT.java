@@ -249,10 +249,21 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 		assertThat(camundaLogin(CaseDriver.PROVIDER, "provider")).as("nor is a provider").isEqualTo(401);
 		assertThat(camundaLogin("supervisor", "supervisor")).as("staff can log in: the check can fail").isEqualTo(200);
 
+		client.exchange("POST", "/staff/migrations/application-review", null,
+				Map.of("Authorization", basic(patient.email, PASSWORD))).expect(401);
+		client.exchange("GET", "/review/documents/1", null, Map.of("Authorization", basic(patient.email, PASSWORD)))
+			.expect(401);
+
 		Http browser = signedInBrowser(patient);
 		assertThat(browser.exchange("GET", "/camunda/api/engine/engine/default/task", null, from()).status())
 			.as("the portal session is no Camunda webapp session")
 			.isEqualTo(401);
+		assertThat(browser.exchange("GET", "/review/documents/1", null, from()).status())
+			.as("nor a staff session for the reviewers' document endpoint")
+			.isEqualTo(401);
+		assertThat(browser.exchange("GET", "/camunda/api/admin/auth/user/default", null, from()).status())
+			.as("Camunda knows nobody in this session")
+			.isNotEqualTo(200);
 	}
 
 	/** Logs in to the Camunda Tasklist as its login page does, with its own CSRF token; returns the status. */
