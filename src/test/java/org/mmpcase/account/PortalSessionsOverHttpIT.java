@@ -94,7 +94,16 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 		browser.exchange("DELETE", "/api/session", null, csrf(browser.cookie(PortalSessions.CSRF_COOKIE).orElseThrow()))
 			.expect(204);
 		browser.exchange("GET", "/api/session", null, from()).expect(401);
-		browser.exchange("GET", "/api/applications/" + patient.number, null, from()).expect(401);
+		Http.Response signedOut = browser.exchange("GET", "/api/applications/" + patient.number, null, from())
+			.expect(401);
+		assertThat(signedOut.headers().firstValue("WWW-Authenticate")).as("no browser login dialog over the portal")
+			.isEmpty();
+		Http.Response apiClient = new Http(port).exchange("GET", "/api/applications/" + patient.number, null, from())
+			.expect(401);
+		assertThat(apiClient.headers().firstValue("WWW-Authenticate")).as("a client without cookies is challenged")
+			.get()
+			.asString()
+			.startsWith("Basic");
 	}
 
 	@Test
