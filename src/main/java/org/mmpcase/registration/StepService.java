@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.mmpcase.system.ConcurrentChanges;
@@ -105,7 +104,9 @@ public class StepService {
 			Map<String, Object> variables = handler == null ? values : handler.complete(managed, values);
 			taskService.complete(task.getId(), variables);
 		}
-		catch (ProcessEngineException ex) {
+		catch (RuntimeException ex) {
+			// the engine fails in several ways on a task that vanished (not found, or a NullPointerException in its
+			// authorization check): whatever it was, a task that is gone now was completed by someone else
 			if (!(ex instanceof OptimisticLockingException) && taskGone(task)) {
 				// completed by a request that committed after this one found the task (a second click, another node)
 				throw new ConcurrentChanges.ConcurrentChangeException(
