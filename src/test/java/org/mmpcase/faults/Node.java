@@ -103,6 +103,11 @@ final class Node implements AutoCloseable {
 		});
 	}
 
+	static Map<String, Long> countBy(java.util.List<String> values) {
+		return values.stream()
+			.collect(java.util.stream.Collectors.groupingBy(value -> value, java.util.stream.Collectors.counting()));
+	}
+
 	boolean isRunning() {
 		return context.isActive();
 	}
