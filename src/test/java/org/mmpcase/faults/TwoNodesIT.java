@@ -51,6 +51,8 @@ class TwoNodesIT {
 
 	private static final int CLIENTS = 8;
 
+	private static final int RACED_CASES = 3;
+
 	private static final String CARD = "4242424242424242";
 
 	private static final String PATIENT_PASSWORD = "correct-horse-battery";
@@ -156,7 +158,7 @@ class TwoNodesIT {
 		Http httpA = new Http(nodeA.port());
 		Http httpB = new Http(nodeB.port());
 		int chargesBefore = GATEWAY.chargeCount();
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < RACED_CASES; i++) {
 			String email = CaseDriver.uniqueEmail("race");
 			String number = httpA
 				.post("/api/provider/certifications", ApiFixtures.certification(email), CaseDriver.PROVIDER, "provider")
@@ -188,20 +190,19 @@ class TwoNodesIT {
 			race(httpA, httpB, number, email, InitialRegistrationProcess.TASK_ENTER_PAYMENT, Map.of("cardholderName",
 					"Jordan Rivera", "cardNumber", CARD, "cardExpiry", expiry, "cardCvc", "123"));
 
+			JdbcTemplate jdbc = nodeA.bean(JdbcTemplate.class);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> httpA.get("/api/applications/" + number, email, PATIENT_PASSWORD)
-					.expect(200)
-					.body()
-					.get("status")
-					.asText()
+				.until(() -> jdbc.queryForObject("select status from application where application_number = ?",
+						String.class, number)
 					.equals("SUBMITTED"));
-			Long applicationId = nodeA.bean(JdbcTemplate.class)
-				.queryForObject("select id from application where application_number = ?", Long.class, number);
-			assertThat(nodeA.bean(JdbcTemplate.class)
-				.queryForList("select status from payment where application_id = ?", String.class, applicationId))
-				.containsExactly("SUCCEEDED");
+			Long applicationId = jdbc.queryForObject("select id from application where application_number = ?",
+					Long.class, number);
+			assertThat(jdbc.queryForList("select status from payment where application_id = ?", String.class,
+					applicationId)).containsExactly("SUCCEEDED");
+			assertThat(jdbc.queryForObject("select dispensary_code from application where id = ?", String.class,
+					applicationId)).isEqualTo("DSP-BRISTOL");
 		}
-		assertThat(GATEWAY.chargeCount() - chargesBefore).isEqualTo(4);
+		assertThat(GATEWAY.chargeCount() - chargesBefore).isEqualTo(RACED_CASES);
 	}
 
 	private static void race(Http httpA, Http httpB, String number, String email, String step,
