@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,8 +37,11 @@ public class StepService {
 
 	private final ApplicationRepository applications;
 
+	private final IdentityService identityService;
+
 	StepService(TaskService taskService, FormService formService, FormSchemaValidator formValidator,
-			List<StepHandler> handlers, ApplicationRepository applications) {
+			List<StepHandler> handlers, ApplicationRepository applications, IdentityService identityService) {
+		this.identityService = identityService;
 		this.applications = applications;
 		this.taskService = taskService;
 		this.formService = formService;
@@ -117,12 +121,20 @@ public class StepService {
 	}
 
 	private boolean taskGone(Task task) {
+		// asked without the caller's authorizations, so a task hidden from the caller does not count as gone
+		var caller = identityService.getCurrentAuthentication();
+		identityService.clearAuthentication();
 		try {
 			return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
 		}
 		catch (RuntimeException queryFailed) {
 			// the transaction cannot read any more (a database error): not a race this code can tell
 			return false;
+		}
+		finally {
+			if (caller != null) {
+				identityService.setAuthentication(caller);
+			}
 		}
 	}
 
