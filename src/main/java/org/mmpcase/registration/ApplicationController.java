@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.mmpcase.review.ApplicationReviewProcess;
+import org.mmpcase.system.ConcurrentChanges;
 import org.mmpcase.system.ConflictException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +34,11 @@ class ApplicationController {
 
 	private final TaskService taskService;
 
+	private final ConcurrentChanges concurrentChanges;
+
 	ApplicationController(ApplicationAccess access, ApplicationRepository applications, PersonRepository persons,
-			StepService steps, TaskService taskService) {
+			StepService steps, TaskService taskService, ConcurrentChanges concurrentChanges) {
+		this.concurrentChanges = concurrentChanges;
 		this.access = access;
 		this.applications = applications;
 		this.persons = persons;
@@ -64,17 +68,20 @@ class ApplicationController {
 	 * double submit does not complete the next step by accident.
 	 */
 	@PostMapping("/{applicationNumber}/current-step")
-	@Transactional
 	ApplicationView completeStep(@PathVariable String applicationNumber,
 			@RequestParam(name = "step", required = false) String step, @RequestBody Map<String, Object> formData,
 			Principal principal) {
-		Application application = access.requireOwned(applicationNumber, principal.getName());
-		Task task = steps.currentTask(application, principal.getName())
-			.orElseThrow(() -> new ConflictException(
-					"Nothing is waiting on you in this application right now (status: " + application.getStatus()
-							+ ")."));
-		steps.complete(application, task, step, formData);
-		return view(application, principal.getName());
+		// a race with another request or a job on the same case is run again on the winner's state (see
+		// ConcurrentChanges): the caller gets the outcome, or a 409 saying the step is done, never a 500
+		return concurrentChanges.retrying("Step of application " + applicationNumber, () -> {
+			Application application = access.requireOwned(applicationNumber, principal.getName());
+			Task task = steps.currentTask(application, principal.getName())
+				.orElseThrow(() -> new ConflictException(
+						"Nothing is waiting on you in this application right now (status: " + application.getStatus()
+								+ ")."));
+			steps.complete(application, task, step, formData);
+			return view(application, principal.getName());
+		});
 	}
 
 	private ApplicationView view(Application application, String username) {

@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
+import org.mmpcase.system.ConcurrentChanges;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +28,11 @@ class ProviderController {
 
 	private final ApplicationAccess access;
 
-	ProviderController(CertificationService certifications, StepService steps, ApplicationAccess access) {
+	private final ConcurrentChanges concurrentChanges;
+
+	ProviderController(CertificationService certifications, StepService steps, ApplicationAccess access,
+			ConcurrentChanges concurrentChanges) {
+		this.concurrentChanges = concurrentChanges;
 		this.certifications = certifications;
 		this.steps = steps;
 		this.access = access;
@@ -62,16 +66,18 @@ class ProviderController {
 	}
 
 	@PostMapping("/tasks/{taskId}")
-	@Transactional
 	ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> formData,
 			Principal principal) {
-		Task task = steps.tasksOf(principal.getName())
-			.stream()
-			.filter(candidate -> candidate.getId().equals(taskId))
-			.findFirst()
-			.orElseThrow(() -> new CaseNotFoundException("task " + taskId));
-		Application application = access.require(businessKeyOf(task));
-		steps.complete(application, task, null, formData);
+		concurrentChanges.retrying("Provider task " + taskId, () -> {
+			Task task = steps.tasksOf(principal.getName())
+				.stream()
+				.filter(candidate -> candidate.getId().equals(taskId))
+				.findFirst()
+				.orElseThrow(() -> new CaseNotFoundException("task " + taskId));
+			Application application = access.require(businessKeyOf(task));
+			steps.complete(application, task, null, formData);
+			return null;
+		});
 		return ResponseEntity.noContent().build();
 	}
 

@@ -9,8 +9,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.mmpcase.system.ConcurrentChanges;
 import org.mmpcase.system.ConflictException;
 import org.mmpcase.system.FormSchemaValidator;
 import org.springframework.stereotype.Service;
@@ -34,8 +37,11 @@ public class StepService {
 
 	private final ApplicationRepository applications;
 
+	private final IdentityService identityService;
+
 	StepService(TaskService taskService, FormService formService, FormSchemaValidator formValidator,
-			List<StepHandler> handlers, ApplicationRepository applications) {
+			List<StepHandler> handlers, ApplicationRepository applications, IdentityService identityService) {
+		this.identityService = identityService;
 		this.applications = applications;
 		this.taskService = taskService;
 		this.formService = formService;
@@ -92,12 +98,44 @@ public class StepService {
 			throw new ConflictException(
 					"That step is no longer the current one (now: " + task.getName() + "). Reload the application.");
 		}
-		Map<String, Object> values = formValidator.validate(formService.getDeployedTaskForm(task.getId()), formData);
-		StepHandler handler = handlers.get(task.getTaskDefinitionKey());
-		// the handler's changes to the case commit with the task: work on the case as this transaction sees it
-		Application managed = applications.findByApplicationNumber(application.getApplicationNumber()).orElseThrow();
-		Map<String, Object> variables = handler == null ? values : handler.complete(managed, values);
-		taskService.complete(task.getId(), variables);
+		try {
+			Map<String, Object> values = formValidator.validate(formService.getDeployedTaskForm(task.getId()),
+					formData);
+			StepHandler handler = handlers.get(task.getTaskDefinitionKey());
+			// the handler's changes to the case commit with the task: work on the case as this transaction sees it
+			Application managed = applications.findByApplicationNumber(application.getApplicationNumber())
+				.orElseThrow();
+			Map<String, Object> variables = handler == null ? values : handler.complete(managed, values);
+			taskService.complete(task.getId(), variables);
+		}
+		catch (RuntimeException ex) {
+			// the engine fails in several ways on a task that vanished (not found, or a NullPointerException in its
+			// authorization check): whatever it was, a task that is gone now was completed by someone else
+			if (!(ex instanceof OptimisticLockingException) && taskGone(task)) {
+				// completed by a request that committed after this one found the task (a second click, another node)
+				throw new ConcurrentChanges.ConcurrentChangeException(
+						"Step " + task.getTaskDefinitionKey() + " was completed meanwhile", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private boolean taskGone(Task task) {
+		// asked without the caller's authorizations, so a task hidden from the caller does not count as gone
+		var caller = identityService.getCurrentAuthentication();
+		identityService.clearAuthentication();
+		try {
+			return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+		}
+		catch (RuntimeException queryFailed) {
+			// the transaction cannot read any more (a database error): not a race this code can tell
+			return false;
+		}
+		finally {
+			if (caller != null) {
+				identityService.setAuthentication(caller);
+			}
+		}
 	}
 
 }

@@ -9,6 +9,7 @@ import org.mmpcase.registration.CaseNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.http.ResponseEntity;
@@ -91,8 +92,14 @@ class ApiExceptionHandler {
 		return body(HttpStatus.CONFLICT, ex.getMessage(), Map.of());
 	}
 
-	@ExceptionHandler(OptimisticLockingException.class)
-	ResponseEntity<Map<String, Object>> concurrentChange(OptimisticLockingException ex) {
+	/**
+	 * A race lost on every attempt (commands that retry, see {@link ConcurrentChanges}) or in a command that does
+	 * not retry: the engine's optimistic lock, a JPA version conflict, a lock timeout or deadlock.
+	 */
+	@ExceptionHandler({ OptimisticLockingException.class, ConcurrencyFailureException.class,
+			ConcurrentChanges.ConcurrentChangeException.class })
+	ResponseEntity<Map<String, Object>> concurrentChange(Exception ex) {
+		log.info("Concurrent change answered with 409 ({})", ex.getClass().getSimpleName());
 		return body(HttpStatus.CONFLICT, "The application changed at the same time. Reload it and try again.",
 				Map.of());
 	}

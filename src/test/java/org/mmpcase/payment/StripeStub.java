@@ -27,9 +27,9 @@ import com.sun.net.httpserver.HttpServer;
  * insufficient funds, ...0119 charges but answers only after the client gave up (a timeout) the first time. The same
  * Idempotency-Key replays the first answer (a different request under it is an idempotency_error).
  */
-final class StripeStub {
+public final class StripeStub {
 
-	record Request(String idempotencyKey, String paymentMethod, boolean replayed) {
+	public record Request(String idempotencyKey, String paymentMethod, boolean replayed) {
 	}
 
 	private final HttpServer server;
@@ -48,7 +48,7 @@ final class StripeStub {
 
 	private final AtomicInteger ids = new AtomicInteger();
 
-	StripeStub(long slowAnswerMillis) {
+	public StripeStub(long slowAnswerMillis) {
 		this.slowAnswerMillis = slowAnswerMillis;
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,16 +62,16 @@ final class StripeStub {
 		server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	/** Successful charges made, one per PaymentIntent that succeeded. */
-	List<String> charges() {
+	public List<String> charges() {
 		return List.copyOf(charges);
 	}
 
-	List<Request> paymentIntentRequests() {
+	public List<Request> paymentIntentRequests() {
 		return List.copyOf(paymentIntentRequests);
 	}
 
@@ -85,7 +85,7 @@ final class StripeStub {
 		charges.clear();
 	}
 
-	void stop() {
+	public void stop() {
 		server.stop(0);
 	}
 

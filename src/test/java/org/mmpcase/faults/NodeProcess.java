@@ -1,0 +1,107 @@
+package org.mmpcase.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mmpcase.MmpCaseManagerApplication;
+import org.mmpcase.support.Http;
+
+/**
+ * The application as an operating-system process of its own (a child JVM on the test classpath), so a test can kill
+ * it with SIGKILL ({@link Process#destroyForcibly()}) the way a crash or an OOM killer does, and start it again on
+ * the same port.
+ */
+final class NodeProcess implements AutoCloseable {
+
+	private final List<String> command;
+
+	private final Path log;
+
+	private final int port;
+
+	private Process process;
+
+	NodeProcess(Map<String, Object> properties, Path log) {
+		this.port = freePort();
+		this.log = log;
+		this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), MmpCaseManagerApplication.class.getName()));
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		command.add("--server.port=" + port);
+	}
+
+	int port() {
+		return port;
+	}
+
+	/** Starts the process and waits until it is ready (demo data on: the demo provider signs in). */
+	void start() {
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the application process", ex);
+		}
+		Http http = new Http(port);
+		await().atMost(Duration.ofSeconds(180))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new AssertionError("the application process ended (exit " + process.exitValue()
+							+ "); see " + log);
+				}
+				// ready once the start-up runners have run too: the demo provider can sign in
+				return http.get("/api/provider/tasks", "provider@example.org", "provider").status() == 200;
+			});
+	}
+
+	/** SIGKILL: no shutdown hook, no graceful stop, open transactions and locked jobs left as they are. */
+	int kill() {
+		process.destroyForcibly();
+		try {
+			return process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			try {
+				if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
