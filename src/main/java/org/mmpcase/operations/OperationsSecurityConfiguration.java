@@ -62,21 +62,28 @@ class OperationsSecurityConfiguration {
 		public Authentication authenticate(Authentication authentication) {
 			String user = authentication.getName();
 			String password = String.valueOf(authentication.getCredentials());
-			if (isMetricsCredential(user, password) || isCamundaAdmin(user, password)) {
-				return UsernamePasswordAuthenticationToken.authenticated(user, null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+			if (isMetricsCredential(user, password)) {
+				return operations(user);
 			}
-			throw new BadCredentialsException("Not an operations user");
+			if (!identityService.checkPassword(user, password)) {
+				throw new BadCredentialsException("Not a staff user");
+			}
+			// other staff are known (403 rather than 401) but see the health status only
+			boolean admin = identityService.createGroupQuery()
+				.groupMember(user)
+				.groupId(StaffGroups.ADMINS)
+				.count() > 0;
+			return admin ? operations(user) : UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+		}
+
+		private static Authentication operations(String user) {
+			return UsernamePasswordAuthenticationToken.authenticated(user, null,
+					List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
 		}
 
 		private boolean isMetricsCredential(String user, String password) {
 			return properties.metricsCredentialSet() && equal(user, properties.metricsUsername())
 					&& equal(password, properties.metricsPassword());
-		}
-
-		private boolean isCamundaAdmin(String user, String password) {
-			return identityService.checkPassword(user, password)
-					&& identityService.createGroupQuery().groupMember(user).groupId(StaffGroups.ADMINS).count() > 0;
 		}
 
 		private static boolean equal(String given, String expected) {

@@ -1,8 +1,10 @@
 package org.mmpcase.registration;
 
 import org.mmpcase.notification.MailService;
+import org.mmpcase.operations.BusinessKeyLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -23,12 +25,15 @@ class InvitationMailListener {
 
 	@TransactionalEventListener
 	void send(Invitations.Invitation invitation) {
-		try {
-			mail.sendTemplate(invitation.template(), invitation.to(), invitation.model());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Invitation for application {} not sent ({})", invitation.applicationNumber(),
-					ex.getClass().getSimpleName());
+		// after the commit, outside the engine: the case's number is put into the log context here
+		try (MDC.MDCCloseable context = MDC.putCloseable(BusinessKeyLogging.MDC_KEY, invitation.applicationNumber())) {
+			try {
+				mail.sendTemplate(invitation.template(), invitation.to(), invitation.model());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Invitation for application {} not sent ({})", invitation.applicationNumber(),
+						ex.getClass().getSimpleName());
+			}
 		}
 	}
 
