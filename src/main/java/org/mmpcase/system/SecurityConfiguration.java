@@ -28,8 +28,8 @@ class SecurityConfiguration {
 				.hasRole("PROVIDER")
 				.anyRequest()
 				.authenticated())
-			.httpBasic(basic -> {
-			})
+			// a database that cannot be reached is a 503, not a wrong password
+			.httpBasic(basic -> basic.authenticationEntryPoint(new DatabaseAwareEntryPoint()))
 			// stateless Basic authentication: no cookie, so nothing for a cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
