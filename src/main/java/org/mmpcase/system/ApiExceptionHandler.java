@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.mmpcase.operations.LogSafe;
 import org.mmpcase.registration.CaseNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,8 @@ class ApiExceptionHandler {
 			// the engine wraps the pool's connection error in its own exceptions
 			return databaseUnavailable(ex);
 		}
-		log.error("Unexpected error in the API", ex);
+		// without the messages: they may quote what the request carried (a database constraint's values)
+		log.error("Unexpected error in the API: {}", LogSafe.describe(ex), LogSafe.redacted(ex));
 		return body(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Nothing was saved; please try again later.", Map.of());
 	}
