@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +37,9 @@ class DocumentRetention {
 
 	private static final int PAGE = 200;
 
+	/** The id {@code ManagementService.getHistoryLevel()} answers for history level "none". */
+	private static final int HISTORY_LEVEL_NONE = 0;
+
 	private final DocumentRepository documents;
 
 	private final DocumentStorage storage;
@@ -44,16 +48,20 @@ class DocumentRetention {
 
 	private final RuntimeService runtimeService;
 
+	private final ManagementService managementService;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DocumentRetention(DocumentRepository documents, DocumentStorage storage, HistoryService historyService,
-			RuntimeService runtimeService, TransactionTemplate transaction, Clock clock) {
+			RuntimeService runtimeService, ManagementService managementService, TransactionTemplate transaction,
+			Clock clock) {
 		this.documents = documents;
 		this.storage = storage;
 		this.historyService = historyService;
 		this.runtimeService = runtimeService;
+		this.managementService = managementService;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -64,6 +72,11 @@ class DocumentRetention {
 	}
 
 	int run(Instant now) {
+		if (managementService.getHistoryLevel() == HISTORY_LEVEL_NONE) {
+			// without history every ended case would look cleaned up: nothing can be told apart, nothing is removed
+			log.warn("Document retention skipped: the engine keeps no history (camunda.bpm.history-level)");
+			return 0;
+		}
 		int removed = 0;
 		long after = 0;
 		while (true) {

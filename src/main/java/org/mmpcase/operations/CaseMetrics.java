@@ -55,6 +55,8 @@ class CaseMetrics implements MeterBinder {
 
 	private Figures figures;
 
+	private Instant lastTry;
+
 	CaseMetrics(ProcessEngine engine, Clock clock, OperationsProperties properties) {
 		this.runtimeService = engine.getRuntimeService();
 		this.taskService = engine.getTaskService();
@@ -103,9 +105,14 @@ class CaseMetrics implements MeterBinder {
 		return figures == null ? Double.NaN : value.applyAsDouble(figures);
 	}
 
-	/** The figures, computed again when they are older than the cache period; null when the database is away. */
+	/**
+	 * The figures, computed again when they are older than the cache period; null when the database is away (and
+	 * then not asked again within the cache period either, so a scrape does not wait for every gauge in turn).
+	 */
 	synchronized Figures current() {
-		if (figures == null || !figures.at().plus(cacheFor).isAfter(clock.instant())) {
+		Instant now = clock.instant();
+		if (lastTry == null || !lastTry.plus(cacheFor).isAfter(now)) {
+			lastTry = now;
 			try {
 				figures = compute();
 			}
@@ -120,7 +127,7 @@ class CaseMetrics implements MeterBinder {
 
 	/** Computes the figures now, whatever the cache holds. */
 	synchronized Figures refresh() {
-		figures = null;
+		lastTry = null;
 		return current();
 	}
 
