@@ -18,7 +18,6 @@ import org.mmpcase.operations.BusinessKeyLogging;
 import org.mmpcase.registration.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -128,10 +127,8 @@ class DocumentRetention {
 	}
 
 	private int remove(Application application) {
-		try (MDC.MDCCloseable context = MDC.putCloseable(BusinessKeyLogging.MDC_KEY,
-				application.getApplicationNumber())) {
-			return removeDocuments(application);
-		}
+		return BusinessKeyLogging.withBusinessKey(application.getApplicationNumber(),
+				() -> removeDocuments(application));
 	}
 
 	private int removeDocuments(Application application) {

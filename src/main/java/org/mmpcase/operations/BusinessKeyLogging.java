@@ -1,6 +1,7 @@
 package org.mmpcase.operations;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,26 @@ public class BusinessKeyLogging {
 		// before Spring Security, so an authentication failure on a case is logged with its number too
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * Runs {@code work} with {@code applicationNumber} as the log context's business key, and puts back what was
+	 * there before (the engine's or a request's), also when it fails.
+	 */
+	public static <T> T withBusinessKey(String applicationNumber, Supplier<T> work) {
+		String previous = MDC.get(MDC_KEY);
+		MDC.put(MDC_KEY, applicationNumber);
+		try {
+			return work.get();
+		}
+		finally {
+			if (previous == null) {
+				MDC.remove(MDC_KEY);
+			}
+			else {
+				MDC.put(MDC_KEY, previous);
+			}
+		}
 	}
 
 	/** The application number a request path names, or null. */

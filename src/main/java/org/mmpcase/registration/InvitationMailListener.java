@@ -4,7 +4,6 @@ import org.mmpcase.notification.MailService;
 import org.mmpcase.operations.BusinessKeyLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,7 +25,7 @@ class InvitationMailListener {
 	@TransactionalEventListener
 	void send(Invitations.Invitation invitation) {
 		// after the commit, outside the engine: the case's number is put into the log context here
-		try (MDC.MDCCloseable context = MDC.putCloseable(BusinessKeyLogging.MDC_KEY, invitation.applicationNumber())) {
+		BusinessKeyLogging.withBusinessKey(invitation.applicationNumber(), () -> {
 			try {
 				mail.sendTemplate(invitation.template(), invitation.to(), invitation.model());
 			}
@@ -34,7 +33,8 @@ class InvitationMailListener {
 				log.warn("Invitation for application {} not sent ({})", invitation.applicationNumber(),
 						ex.getClass().getSimpleName());
 			}
-		}
+			return null;
+		});
 	}
 
 }
