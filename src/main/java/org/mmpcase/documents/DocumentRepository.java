@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mmpcase.registration.Application;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface DocumentRepository extends JpaRepository<Document, Long> {
 
@@ -14,6 +17,13 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
 			Document.Category category);
 
 	boolean existsByStorageKey(String storageKey);
+
+	/** Applications that have documents, by id, after the given id (for paging through them). */
+	@Query("select a from Application a where a.id > :after and exists (select 1 from Document d where d.application = a)"
+			+ " order by a.id")
+	List<Application> applicationsWithDocuments(@Param("after") long after, Pageable page);
+
+	List<Document> findByApplication(Application application);
 
 	Optional<Document> findByIdAndApplication(Long id, Application application);
 

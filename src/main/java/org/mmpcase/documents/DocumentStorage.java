@@ -18,7 +18,7 @@ public interface DocumentStorage {
 	 */
 	byte[] read(String key, String expectedSha256);
 
-	/** Removes the bytes; used only to clean up after an upload that was not recorded. */
+	/** Removes the bytes: after an upload that was not recorded, or when the case's retention has passed. */
 	void delete(String key);
 
 	/**

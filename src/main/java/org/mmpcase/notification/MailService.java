@@ -18,12 +18,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import org.mmpcase.operations.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -105,7 +107,14 @@ public class MailService {
 						attachment.contentType());
 			}
 			if (smtp != null) {
-				smtp.send(message);
+				try {
+					smtp.send(message);
+				}
+				catch (MailException ex) {
+					// the server's answer may quote the recipient's address; the engine logs this exception and keeps
+					// its message with the failed job, so only the kinds of failure travel on
+					throw new MailSendException("The SMTP server did not take the e-mail (" + LogSafe.describe(ex) + ")");
+				}
 				log.info("E-mail sent by SMTP");
 			}
 			else {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.mmpcase.notification.CaseMailService;
+import org.mmpcase.operations.BusinessKeyLogging;
 import org.mmpcase.registration.CaseStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +82,12 @@ class PaymentReceipts {
 			if (payment.getStatus() != Payment.Status.SUCCEEDED || payment.getReceiptSentAt() != null) {
 				return false;
 			}
-			mail.send(TEMPLATE, payment.getApplication(), new CaseMailService.CaseValues(null, null, null),
-					"payment-receipt:" + payment.getId(), model(payment));
+			// the sweep runs outside any case: the log lines of the e-mail carry the case's number
+			BusinessKeyLogging.withBusinessKey(payment.getApplication().getApplicationNumber(), () -> {
+				mail.send(TEMPLATE, payment.getApplication(), new CaseMailService.CaseValues(null, null, null),
+						"payment-receipt:" + payment.getId(), model(payment));
+				return null;
+			});
 			payment.receiptSent(clock.instant());
 			return true;
 		});

@@ -1,6 +1,7 @@
 package org.mmpcase.registration;
 
 import org.mmpcase.notification.MailService;
+import org.mmpcase.operations.BusinessKeyLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,13 +24,17 @@ class InvitationMailListener {
 
 	@TransactionalEventListener
 	void send(Invitations.Invitation invitation) {
-		try {
-			mail.sendTemplate(invitation.template(), invitation.to(), invitation.model());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Invitation for application {} not sent ({})", invitation.applicationNumber(),
-					ex.getClass().getSimpleName());
-		}
+		// after the commit, outside the engine: the case's number is put into the log context here
+		BusinessKeyLogging.withBusinessKey(invitation.applicationNumber(), () -> {
+			try {
+				mail.sendTemplate(invitation.template(), invitation.to(), invitation.model());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Invitation for application {} not sent ({})", invitation.applicationNumber(),
+						ex.getClass().getSimpleName());
+			}
+			return null;
+		});
 	}
 
 }

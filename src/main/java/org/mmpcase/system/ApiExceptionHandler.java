@@ -5,12 +5,16 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.mmpcase.operations.LogSafe;
 import org.mmpcase.registration.CaseNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -119,9 +123,22 @@ class ApiExceptionHandler {
 		return body(HttpStatus.FORBIDDEN, "Your role may not do this: " + ex.getMessage(), Map.of());
 	}
 
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	ResponseEntity<Map<String, Object>> databaseUnavailable(Exception ex) {
+		log.warn("Database unreachable: {}", ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS)
+			.body(body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutages.MESSAGE, Map.of()).getBody());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
-		log.error("Unexpected error in the API", ex);
+		if (DatabaseOutages.isCause(ex)) {
+			// the engine wraps the pool's connection error in its own exceptions
+			return databaseUnavailable(ex);
+		}
+		// without the messages: they may quote what the request carried (a database constraint's values)
+		log.error("Unexpected error in the API: {}", LogSafe.describe(ex), LogSafe.redacted(ex));
 		return body(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Nothing was saved; please try again later.", Map.of());
 	}

@@ -56,8 +56,10 @@ class SecurityConfiguration {
 		http.securityMatcher(new AndRequestMatcher(API, WITH_AUTHORIZATION_HEADER))
 			.authenticationManager(accountAuthenticationManager)
 			.authorizeHttpRequests(SecurityConfiguration::rules)
-			.httpBasic(basic -> basic.authenticationEntryPoint(errors.entryPoint(true)))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors.entryPoint(true))
+			// a database that cannot be reached is a 503, not a wrong password
+			.httpBasic(basic -> basic.authenticationEntryPoint(new DatabaseAwareEntryPoint(errors.entryPoint(true))))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(new DatabaseAwareEntryPoint(errors.entryPoint(true)))
 				.accessDeniedHandler(errors.accessDenied()))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -76,7 +78,8 @@ class SecurityConfiguration {
 			// the raw token of the cookie goes in the header (no BREACH masking: the token is never in a body)
 			.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors.entryPoint(false))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(new DatabaseAwareEntryPoint(errors.entryPoint(false)))
 				.accessDeniedHandler(errors.accessDenied()))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
