@@ -2,6 +2,9 @@ package org.mmpcase.registration;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.mmpcase.account.Account;
@@ -11,40 +14,57 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Invites an applicant to their case: an account with a one-time code, and an e-mail with the code that
- * {@link InvitationMailListener} sends only once the case is committed, so nobody is invited to a case that was
- * rolled back. Someone who already has an account gets no new code.
+ * Invites an applicant to their case: an account with a one-time code, and an invitation e-mail owed to them
+ * ({@link PendingInvitation}, written in the case's transaction) that {@link InvitationMailer} sends only once the
+ * case is committed, so nobody is invited to a case that was rolled back, and sends again later if the mail server
+ * refused it. Someone who already has an account gets no new code.
  */
 @Component
 public class Invitations {
 
 	private final InvitationService accounts;
 
+	private final PendingInvitationRepository pending;
+
 	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Duration firstRetry;
 
 	private final String publicUrl;
 
-	Invitations(InvitationService accounts, ApplicationEventPublisher events,
+	Invitations(InvitationService accounts, PendingInvitationRepository pending, ApplicationEventPublisher events,
+			Clock clock, @Value("${mmp.mail.invitation-retry:PT5M}") Duration firstRetry,
 			@Value("${mmp.public-url}") String publicUrl) {
 		this.accounts = accounts;
+		this.pending = pending;
 		this.events = events;
+		this.clock = clock;
+		this.firstRetry = firstRetry;
 		this.publicUrl = publicUrl;
 	}
 
 	/** @return whether an invitation was issued (not when the person already has an active account) */
 	public boolean invite(Person invitee, Account.Role role, Application application) {
+		return accounts.invite(invitee, role).map(code -> {
+			Instant now = clock.instant();
+			// the new code replaces the old one: an older invitation still owed would carry a dead code
+			pending.findByPersonAndRoleAndClosedAtIsNull(invitee, role)
+				.forEach(older -> older.close(PendingInvitation.Outcome.SUPERSEDED, now));
+			PendingInvitation owed = pending.save(new PendingInvitation(invitee, application, role, now, firstRetry));
+			events.publishEvent(invitation(owed.getId(), invitee, role, application, code));
+			return true;
+		}).orElse(false);
+	}
+
+	Invitation invitation(Long pendingId, Person invitee, Account.Role role, Application application, String code) {
 		String template = role == Account.Role.CAREGIVER ? "caregiver-invitation" : "invitation";
-		return accounts.invite(invitee, role)
-			.map(code -> {
-				events.publishEvent(new Invitation(template, invitee.getEmail(),
-					application.getApplicationNumber(),
-					Map.of("applicantName", invitee.getFullName(), "applicationNumber",
-							application.getApplicationNumber(), "invitationCode", code, "portalUrl", publicUrl,
-							"email", invitee.getEmail(), "patientName", application.getPatient().getFullName(),
-							"activationUrl", activationUrl(invitee.getEmail(), code))));
-				return true;
-			})
-			.orElse(false);
+		return new Invitation(pendingId, template, invitee.getEmail(), application.getApplicationNumber(),
+				Map.of("applicantName", invitee.getFullName(), "applicationNumber", application.getApplicationNumber(),
+						"invitationCode", code, "portalUrl", publicUrl, "email", invitee.getEmail(), "patientName",
+						application.getPatient().getFullName(), "activationUrl",
+						activationUrl(invitee.getEmail(), code)));
 	}
 
 	/** The portal's activation page, with the e-mail address and the code filled in (see the portal contract). */
@@ -54,7 +74,8 @@ public class Invitations {
 	}
 
 	/** An invitation e-mail to send after commit; its model holds the code, so it is never logged. */
-	public record Invitation(String template, String to, String applicationNumber, Map<String, String> model) {
+	public record Invitation(Long pendingId, String template, String to, String applicationNumber,
+			Map<String, String> model) {
 
 		@Override
 		public String toString() {

@@ -75,6 +75,11 @@ public class CaseDriver {
 		return certify(certificationFor(uniqueEmail("patient"), LocalDate.of(1980, 5, 17), false));
 	}
 
+	/** The certifying provider sends the invitation again. */
+	public void reinvite(Application application) {
+		certifications.reinvite(PROVIDER, application.getApplicationNumber());
+	}
+
 	public Application certify(CertificationRequest request) {
 		return certifications.certify(PROVIDER, request);
 	}
