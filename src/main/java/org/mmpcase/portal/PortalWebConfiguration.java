@@ -1,0 +1,61 @@
+package org.mmpcase.portal;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * The patient portal is a single-page app built into {@code static/portal/}. Its files are public; every
+ * {@code /portal/**} path that is not a file (a deep link such as {@code /portal/activate?...} from an e-mail) gets
+ * {@code index.html}, and the app shows the page for that path. Built assets carry a content hash in their name and
+ * are cached for a year; {@code index.html} is revalidated on every load so a new build is picked up at once.
+ */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(PortalProperties.class)
+class PortalWebConfiguration implements WebMvcConfigurer {
+
+	static final String LOCATION = "classpath:/static/portal/";
+
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/portal", "/portal/");
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/portal/assets/**")
+			.addResourceLocations(LOCATION + "assets/")
+			.setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
+		registry.addResourceHandler("/portal/**")
+			.addResourceLocations(LOCATION)
+			.setCacheControl(CacheControl.noCache())
+			.resourceChain(true)
+			.addResolver(new DeepLinkResolver());
+	}
+
+	/** A real file when there is one; {@code index.html} for an app route (no dot in the last path segment). */
+	static final class DeepLinkResolver extends PathResourceResolver {
+
+		@Override
+		protected Resource getResource(String resourcePath, Resource location) throws IOException {
+			Resource file = super.getResource(resourcePath, location);
+			if (file != null) {
+				return file;
+			}
+			String last = resourcePath.substring(resourcePath.lastIndexOf('/') + 1);
+			if (last.contains(".")) {
+				return null;
+			}
+			return super.getResource("index.html", location);
+		}
+
+	}
+
+}
