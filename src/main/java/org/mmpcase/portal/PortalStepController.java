@@ -72,13 +72,13 @@ class PortalStepController {
 
 	private final FormTranslations translations;
 
-	private final PortalProperties properties;
+	private final PortalDraftProperties properties;
 
 	private final ObjectMapper objectMapper;
 
 	PortalStepController(ApplicationAccess access, StepService steps, FormService formService, TaskService taskService,
 			HistoryService historyService, RepositoryService repositoryService, FormSchemaValidator formValidator,
-			FormTranslations translations, PortalProperties properties, ObjectMapper objectMapper) {
+			FormTranslations translations, PortalDraftProperties properties, ObjectMapper objectMapper) {
 		this.access = access;
 		this.steps = steps;
 		this.formService = formService;
@@ -131,7 +131,7 @@ class PortalStepController {
 			if (!keys.contains(key)) {
 				errors.put(key, "This field is not part of this step.");
 			}
-			else if (value != null && !properties.draftExcludedFields().contains(key)) {
+			else if (value != null && !properties.excludedFields().contains(key)) {
 				kept.put(key, value);
 			}
 		});
@@ -139,8 +139,8 @@ class PortalStepController {
 			throw new BadRequestException("The draft has fields this step does not have.", errors);
 		}
 		String json = write(kept);
-		if (json.length() > properties.draftMaxChars()) {
-			throw new BadRequestException("The draft is too long to keep (at most " + properties.draftMaxChars()
+		if (json.length() > properties.maxChars()) {
+			throw new BadRequestException("The draft is too long to keep (at most " + properties.maxChars()
 					+ " characters); shorten your answers.", Map.of());
 		}
 		taskService.setVariableLocal(task.getId(), DRAFT_VARIABLE, json);
@@ -188,7 +188,7 @@ class PortalStepController {
 			Map<String, Object> values = new TreeMap<>();
 			for (String key : formValidator.fieldKeys(
 					new java.io.ByteArrayInputStream(write(schema).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-				if (variables.containsKey(key) && !properties.draftExcludedFields().contains(key)) {
+				if (variables.containsKey(key) && !properties.excludedFields().contains(key)) {
 					values.put(key, variables.get(key));
 				}
 			}

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * are cached for a year; {@code index.html} is revalidated on every load so a new build is picked up at once.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(PortalProperties.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(PortalDraftProperties.class)
 class PortalWebConfiguration implements WebMvcConfigurer {
 
 	static final String LOCATION = "classpath:/static/portal/";
