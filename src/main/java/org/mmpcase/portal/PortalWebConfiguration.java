@@ -26,6 +26,8 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addRedirectViewController("/portal", "/portal/");
+		// the resource handler refuses an empty path, so the app's start page is forwarded here
+		registry.addViewController("/portal/").setViewName("forward:/portal/index.html");
 	}
 
 	@Override
