@@ -1,6 +1,8 @@
 package org.mmpcase.support;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,17 +10,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for the end-to-end tests: JSON in, status and JSON out, Basic credentials per call. */
+/**
+ * A plain HTTP client for the end-to-end tests: JSON in, status and JSON out, Basic credentials per call. It keeps
+ * cookies like a browser, and a change without credentials carries the portal's CSRF token (fetched once from
+ * {@code GET /api/session}), as the portal's pages send it.
+ */
 public final class Http {
 
 	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private final String baseUrl;
 
@@ -26,7 +35,7 @@ public final class Http {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	public record Response(int status, JsonNode body, String raw) {
+	public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
 
 		public Response expect(int expected) {
 			if (status != expected) {
@@ -42,13 +51,13 @@ public final class Http {
 	}
 
 	public Response post(String path, Object body, String user, String password) {
-		return send(request(path, user, password).header("Content-Type", "application/json")
+		return send(change(path, user, password).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(write(body)))
 			.build());
 	}
 
 	public Response put(String path, Object body, String user, String password) {
-		return send(request(path, user, password).header("Content-Type", "application/json")
+		return send(change(path, user, password).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(write(body)))
 			.build());
 	}
@@ -64,7 +73,7 @@ public final class Http {
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(change(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
 	}
@@ -78,12 +87,51 @@ public final class Http {
 		return builder;
 	}
 
+	private HttpRequest.Builder change(String path, String user, String password) {
+		HttpRequest.Builder builder = request(path, user, password);
+		if (user == null && path.startsWith("/api/")) {
+			builder.header("X-MMP-XSRF-TOKEN", csrfToken());
+		}
+		return builder;
+	}
+
+	/**
+	 * A request exactly as given: this client's cookies, the headers given and nothing else (no credentials, no
+	 * CSRF token unless given).
+	 */
+	public Response exchange(String method, String path, Object body, Map<String, String> headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+		headers.forEach(builder::header);
+		if (body != null) {
+			builder.header("Content-Type", "application/json");
+		}
+		return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(write(body))).build());
+	}
+
+	/** The portal's CSRF token of this client's cookie, asked for when there is none yet. */
+	public String csrfToken() {
+		return cookie("MMP-XSRF-TOKEN").orElseGet(() -> {
+			send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/session")).GET().build());
+			return cookie("MMP-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no MMP-XSRF-TOKEN cookie"));
+		});
+	}
+
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore()
+			.get(URI.create(baseUrl + "/"))
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			String raw = response.body();
 			JsonNode body = raw == null || raw.isBlank() ? null : tryParse(raw);
-			return new Response(response.statusCode(), body, raw);
+			return new Response(response.statusCode(), body, raw, response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -1,0 +1,160 @@
+package org.mmpcase.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's browser sessions: signed in with e-mail and password ({@code POST /api/session}), kept in the
+ * servlet session, ended after {@code mmp.portal.session-timeout} without activity, on sign-out, or when the
+ * account's password changes (a reset ends the sessions that were signed in before it, on every node, because the
+ * moment of the change is in the database). Asking how long the session has left ({@code GET /api/session}) is no
+ * activity, so that a page that polls it does not keep the session alive for ever.
+ */
+@Component
+public class PortalSessions {
+
+	public static final String CSRF_COOKIE = "MMP-XSRF-TOKEN";
+
+	public static final String CSRF_HEADER = "X-MMP-XSRF-TOKEN";
+
+	static final String USERNAME = PortalSessions.class.getName() + ".username";
+
+	static final String LAST_ACTIVITY = PortalSessions.class.getName() + ".lastActivity";
+
+	static final String SIGNED_IN_AT = PortalSessions.class.getName() + ".signedInAt";
+
+	/** The servlet container keeps the session a little longer than the portal does, so the portal decides. */
+	private static final Duration CONTAINER_GRACE = Duration.ofMinutes(1);
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	private final JdbcTemplate jdbc;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final CookieCsrfTokenRepository csrfTokens;
+
+	PortalSessions(PortalProperties properties, Clock clock, JdbcTemplate jdbc) {
+		this.timeout = properties.sessionTimeout();
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		this.csrfTokens.setCookieName(CSRF_COOKIE);
+		this.csrfTokens.setHeaderName(CSRF_HEADER);
+		this.csrfTokens.setCookiePath("/");
+		this.csrfTokens.setCookieCustomizer(cookie -> cookie.secure(properties.secureCookies()).sameSite("Lax"));
+	}
+
+	public CsrfTokenRepository csrfTokenRepository() {
+		return csrfTokens;
+	}
+
+	public SecurityContextRepository securityContextRepository() {
+		return contexts;
+	}
+
+	public Duration timeout() {
+		return timeout;
+	}
+
+	/**
+	 * Before the request is authorised: ends the session when it has been idle too long or the password changed
+	 * since sign-in, else counts the request as activity (unless it only asks about the session).
+	 */
+	void check(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(LAST_ACTIVITY) instanceof Long lastActivity)) {
+			return;
+		}
+		Instant now = clock.instant();
+		boolean idle = !Instant.ofEpochMilli(lastActivity).plus(timeout).isAfter(now);
+		if (idle || passwordChangedSince(session)) {
+			session.invalidate();
+			SecurityContextHolder.clearContext();
+			return;
+		}
+		boolean onlyAsking = "GET".equals(request.getMethod()) && "/api/session".equals(pathOf(request));
+		if (!onlyAsking) {
+			session.setAttribute(LAST_ACTIVITY, now.toEpochMilli());
+		}
+	}
+
+	/** A new session for a successful sign-in: a new session id (no fixation), a new CSRF token. */
+	void start(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			request.changeSessionId();
+		}
+		session = request.getSession(true);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+		long now = clock.instant().toEpochMilli();
+		session.setAttribute(USERNAME, authentication.getName());
+		session.setAttribute(SIGNED_IN_AT, now);
+		session.setAttribute(LAST_ACTIVITY, now);
+		session.setMaxInactiveInterval((int) timeout.plus(CONTAINER_GRACE).toSeconds());
+		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+	}
+
+	/** When the session ends unless there is activity; null for a request without a portal session (Basic). */
+	Instant expiresAt(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(LAST_ACTIVITY) instanceof Long lastActivity)) {
+			return null;
+		}
+		return Instant.ofEpochMilli(lastActivity).plus(timeout);
+	}
+
+	boolean hasSession(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(LAST_ACTIVITY) != null;
+	}
+
+	void end(HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+	}
+
+	private boolean passwordChangedSince(HttpSession session) {
+		if (!(session.getAttribute(USERNAME) instanceof String username)
+				|| !(session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt)) {
+			return false;
+		}
+		List<Timestamp> changed = jdbc.queryForList("select password_changed_at from account where username = ?",
+				Timestamp.class, username);
+		return changed.isEmpty() || changed.get(0) != null && changed.get(0).toInstant().toEpochMilli() > signedInAt;
+	}
+
+	private static String pathOf(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length())
+				: uri;
+	}
+
+}
