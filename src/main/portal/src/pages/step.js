@@ -64,10 +64,13 @@ export async function stepPage({ main, params, navigate }) {
 
   const container = main.querySelector('#generated-form');
   const form = new Form({ container });
-  const components = keyed(data.schema);
+  const schema = adaptSchema(data.schema);
+  const components = keyed(schema);
   const byKey = Object.fromEntries(components.map(c => [c.key, c]));
-  await form.importSchema(data.schema, { ...data.values, ...data.draft });
-  labelFormJsGaps(container);
+  await form.importSchema(schema, { ...data.values, ...data.draft });
+  enhance(container, components);
+  // form-js renders again after each change; keep the additions
+  new MutationObserver(() => enhance(container, components)).observe(container, { childList: true, subtree: true });
 
   // drafts: kept on the server a moment after each change, and when the user chooses to finish later
   let draftTimer = null;
@@ -147,13 +150,50 @@ export async function stepPage({ main, params, navigate }) {
 
 /** form-js gives each input the id fjs-form-<form>-<component id>. */
 function inputId(container, componentId) {
-  const el = container.querySelector(`[id$="-${CSS.escape(componentId)}"]`);
+  const el = container.querySelector(`[id$="-${CSS.escape(componentId)}"]`)
+    || container.querySelector(`[id$="-${CSS.escape(componentId)}-0"]`);
   return el ? el.id : '';
 }
 
-/** form-js leaves a few gaps that axe reports; close them without changing what it renders. */
-function labelFormJsGaps(container) {
+/**
+ * A short list of options is easier to read and to operate (keyboard, screen reader, phone) as radio buttons than
+ * as form-js's custom drop-down; same key, same values, same validation on the server.
+ */
+function adaptSchema(schema) {
+  const copy = JSON.parse(JSON.stringify(schema));
+  const walk = node => (node.components || []).forEach(component => {
+    if (component.type === 'select' && Array.isArray(component.values) && component.values.length <= 8 && !component.searchable) {
+      component.type = 'radio';
+    }
+    walk(component);
+  });
+  walk(copy);
+  return copy;
+}
+
+/**
+ * What form-js leaves out for assistive technology: a radio group is named by its label (role radiogroup), its
+ * radios share a name (one tab stop, arrow keys), required fields say so.
+ */
+function enhance(container, components) {
   container.querySelectorAll('form').forEach(f => f.setAttribute('novalidate', ''));
+  components.filter(c => c.type === 'radio').forEach(component => {
+    const first = container.querySelector(`[id$="-${CSS.escape(component.id)}-0"]`);
+    const group = first && first.closest('.fjs-form-field-radio');
+    if (!group) return;
+    const label = group.querySelector(':scope > label, :scope > .fjs-form-field-label');
+    if (label) {
+      label.id = label.id || `${first.id.slice(0, -2)}-label`;
+      group.setAttribute('aria-labelledby', label.id);
+    }
+    group.setAttribute('role', 'radiogroup');
+    if (component.validate && component.validate.required) group.setAttribute('aria-required', 'true');
+    group.querySelectorAll('input[type=radio]').forEach(radio => { radio.name = component.key; });
+  });
+  components.filter(c => c.validate && c.validate.required && c.type !== 'radio').forEach(component => {
+    const input = container.querySelector(`[id$="-${CSS.escape(component.id)}"]`);
+    if (input && input.type !== 'checkbox') input.setAttribute('aria-required', 'true');
+  });
 }
 
 function showServerErrors(form, container, top, components, error) {
