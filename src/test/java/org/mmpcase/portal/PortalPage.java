@@ -52,8 +52,13 @@ final class PortalPage {
 	/** Waits for the page whose h1 is this text. */
 	void at(String heading) {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> {
-			List<WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
-			return !h1.isEmpty() && h1.get(0).getText().trim().equals(heading);
+			try {
+				List<WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
+				return !h1.isEmpty() && h1.get(0).getText().trim().equals(heading);
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException rendering) {
+				return false;
+			}
 		});
 	}
 
@@ -93,7 +98,16 @@ final class PortalPage {
 	}
 
 	String text(String css) {
-		return browser.visible(By.cssSelector(css)).getText();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return browser.visible(By.cssSelector(css)).getText();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException rendering) {
+				if (attempt > 5) {
+					throw rendering;
+				}
+			}
+		}
 	}
 
 	/** Zero axe-core violations (WCAG 2.0/2.1 A and AA) in the page as it is now. */

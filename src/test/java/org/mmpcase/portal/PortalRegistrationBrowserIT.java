@@ -274,6 +274,9 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 	}
 
 	private static void pay(PortalPage page, String card, String expiry) {
+		for (String field : new String[] { "CardholderName", "CardNumber", "CardExpiry", "CardCvc" }) {
+			page.tabTo("input[id$='-Field_" + field + "']").clear();
+		}
 		page.type("input[id$='-Field_CardholderName']", "Jordan Rivera");
 		page.type("input[id$='-Field_CardNumber']", card);
 		page.type("input[id$='-Field_CardExpiry']", expiry);
