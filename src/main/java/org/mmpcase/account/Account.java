@@ -49,6 +49,12 @@ public class Account {
 
 	private Instant createdAt;
 
+	private String resetTokenHash;
+
+	private Instant resetExpiresAt;
+
+	private Instant passwordChangedAt;
+
 	protected Account() {
 	}
 
@@ -83,8 +89,35 @@ public class Account {
 	public void activate(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.activatedAt = now;
+		this.passwordChangedAt = now;
 		this.invitationCodeHash = null;
 		this.invitationExpiresAt = null;
+	}
+
+	/** A new reset token; any earlier one stops working. */
+	public void requestReset(String tokenHash, Instant expiresAt) {
+		this.resetTokenHash = tokenHash;
+		this.resetExpiresAt = expiresAt;
+	}
+
+	/** The new password of a reset: the token is used up, and sessions signed in before now end. */
+	public void resetPassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.passwordChangedAt = now;
+		this.resetTokenHash = null;
+		this.resetExpiresAt = null;
+	}
+
+	public String getResetTokenHash() {
+		return resetTokenHash;
+	}
+
+	public Instant getResetExpiresAt() {
+		return resetExpiresAt;
+	}
+
+	public Instant getPasswordChangedAt() {
+		return passwordChangedAt;
 	}
 
 	public boolean isActivated() {

@@ -25,19 +25,21 @@ public class InvitationService {
 
 	static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
-	static final int MIN_PASSWORD_LENGTH = 12;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy policy;
+
 	private final Clock clock;
 
-	InvitationService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	InvitationService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -69,14 +71,11 @@ public class InvitationService {
 				hash(invitationCode == null ? "" : invitationCode.trim()).getBytes(StandardCharsets.US_ASCII))) {
 			throw invalidInvitation();
 		}
-		if (clock.instant().isAfter(account.getInvitationExpiresAt())) {
+		if (!clock.instant().isBefore(account.getInvitationExpiresAt())) {
 			throw BadRequestException.field("invitationCode",
-					"This invitation has expired. Ask your provider to send a new one.");
+					"This invitation has expired. Ask for a new activation link, or ask your provider.");
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			throw BadRequestException.field("password",
-					"Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-		}
+		policy.check(password, PasswordResets.personalWords(account));
 		account.activate(passwordEncoder.encode(password), clock.instant());
 	}
 

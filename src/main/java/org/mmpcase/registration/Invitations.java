@@ -1,5 +1,7 @@
 package org.mmpcase.registration;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.mmpcase.account.Account;
@@ -38,10 +40,17 @@ public class Invitations {
 					application.getApplicationNumber(),
 					Map.of("applicantName", invitee.getFullName(), "applicationNumber",
 							application.getApplicationNumber(), "invitationCode", code, "portalUrl", publicUrl,
-							"email", invitee.getEmail(), "patientName", application.getPatient().getFullName())));
+							"email", invitee.getEmail(), "patientName", application.getPatient().getFullName(),
+							"activationUrl", activationUrl(invitee.getEmail(), code))));
 				return true;
 			})
 			.orElse(false);
+	}
+
+	/** The portal's activation page, with the e-mail address and the code filled in (see the portal contract). */
+	String activationUrl(String email, String code) {
+		return publicUrl + "/portal/activate?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&code="
+				+ URLEncoder.encode(code, StandardCharsets.UTF_8);
 	}
 
 	/** An invitation e-mail to send after commit; its model holds the code, so it is never logged. */

@@ -58,7 +58,7 @@ class MailTemplatesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "invitation", "caregiver-invitation", "certificate", "temporary-registration", "denial",
-			"information-requested", "application-closed", "expiry-reminder", "payment-receipt" })
+			"information-requested", "application-closed", "expiry-reminder", "payment-receipt", "password-reset" })
 	void everyTemplate_rendersFromTheCaseModel(String template) {
 		MailTemplates.Rendered mail = templates.render(template, model());
 		assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
@@ -99,6 +99,10 @@ class MailTemplatesTests {
 		model.put("denialReason", DenialReason.MISSING_RESIDENCY.applicantText());
 		model.put("informationRequest", "Please upload a utility bill dated within 90 days.");
 		model.put("portalUrl", "http://localhost:8080");
+		model.put("activationUrl", "http://localhost:8080/portal/activate?email=pat%40example.org&code=ABCD-EFGH");
+		model.put("name", "Pat Doe");
+		model.put("resetUrl", "http://localhost:8080/portal/reset-password?email=pat%40example.org&token=t0k3n");
+		model.put("validity", "1 hour");
 		model.put("statusUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT");
 		model.put("certificateUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate");
 		model.put("certificatePdfUrl", "http://localhost:8080/api/applications/A-7KQ3-M9XT/certificate.pdf");
