@@ -228,6 +228,8 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 				String expiry = YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy"));
 				pay(page, "4000 0000 0000 0002", expiry);
 				page.at("Registration " + applicationNumber);
+				// the charge runs in the background; the status page shows the step again when the card was declined
+				browser.visible(By.id("continue"));
 				page.activate("#continue");
 				page.at("Pay the fee (when one applies)");
 				assertThat(browser.driver()
