@@ -172,6 +172,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 				page.activate("#next");
 				// nothing ticked and nothing to correct: the server's answer is shown at the field
 				page.browser().visible(By.cssSelector(".error-summary"));
+				assertThat(page.text(".error-summary")).contains("Hay un problema", "Díganos qué hay que corregir");
 				page.axe("step 1 in Spanish with the server's errors");
 
 				browser.driver().executeScript("document.documentElement.style.fontSize = '200%'");

@@ -164,6 +164,29 @@ class PortalApiIT extends PostgresTest {
 	}
 
 	@Test
+	void serverMessages_comeInSpanish_whenTheCallerAsksForIt() throws Exception {
+		String email = CaseDriver.uniqueEmail("portal-spanish");
+		String number = patient(email);
+		HttpResponse<String> refused = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/applications/" + number
+					+ "/current-step?step=Task_ConfirmProfile"))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString((email + ":" + PASSWORD).getBytes()))
+				.header("Accept-Language", "es-US,es;q=0.9")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"profileConfirmed\": false, \"dispensaryCode\": \"X\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode body = new ObjectMapper().readTree(refused.body());
+		assertThat(body.get("message").asText()).isEqualTo("Algunos campos necesitan su atención.");
+		assertThat(body.at("/fieldErrors/dispensaryCode").asText()).isEqualTo("Este campo no forma parte de este paso.");
+
+		JsonNode english = http.post("/api/applications/" + number + "/current-step?step=Task_ConfirmProfile",
+				Map.of("profileConfirmed", false, "dispensaryCode", "X"), email, PASSWORD).expect(400).body();
+		assertThat(english.get("message").asText()).isEqualTo("Some fields need your attention.");
+	}
+
+	@Test
 	void portalDeepLinks_serveTheApp_missingFilesAre404() throws Exception {
 		HttpResponse<String> activate = get("/portal/activate?email=a%40b.org&code=XYZ", null);
 		assertThat(activate.statusCode()).isEqualTo(200);
