@@ -26,6 +26,8 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addRedirectViewController("/portal", "/portal/");
+		// the expiry reminders link to <public-url>/renew (mmp.mail.renewal-url): the portal's renewal page
+		registry.addRedirectViewController("/renew", "/portal/renew");
 		// the resource handler refuses an empty path, so the app's start page is forwarded here
 		registry.addViewController("/portal/").setViewName("forward:/portal/index.html");
 	}

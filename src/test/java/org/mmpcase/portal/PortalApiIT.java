@@ -194,6 +194,9 @@ class PortalApiIT extends PostgresTest {
 		assertThat(get("/portal/applications/A-1234-5678/step", null).body()).contains("<main id=\"main\"");
 		assertThat(get("/portal/", null).statusCode()).isEqualTo(200);
 		assertThat(get("/portal/assets/nothing-here.js", null).statusCode()).isEqualTo(404);
+		HttpResponse<String> renew = get("/renew", null);
+		assertThat(renew.statusCode()).isEqualTo(302);
+		assertThat(renew.headers().firstValue("Location").orElseThrow()).endsWith("/portal/renew");
 	}
 
 }
