@@ -191,6 +191,8 @@ class PortalApiIT extends PostgresTest {
 		HttpResponse<String> activate = get("/portal/activate?email=a%40b.org&code=XYZ", null);
 		assertThat(activate.statusCode()).isEqualTo(200);
 		assertThat(activate.body()).contains("<main id=\"main\"");
+		assertThat(activate.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("script-src 'self'", "frame-ancestors 'none'");
 		assertThat(get("/portal/applications/A-1234-5678/step", null).body()).contains("<main id=\"main\"");
 		assertThat(get("/portal/", null).statusCode()).isEqualTo(200);
 		assertThat(get("/portal/assets/nothing-here.js", null).statusCode()).isEqualTo(404);

@@ -275,6 +275,45 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 		}
 	}
 
+	@Test
+	void provider_resendsAnInvitation_andAnUnknownRegistrationIsRefusedOnThePage() throws Exception {
+		String email = CaseDriver.uniqueEmail("browser-reinvite");
+		String number = new org.mmpcase.support.Http(port)
+			.post("/api/provider/certifications", ApiFixtures.certification(email), CaseDriver.PROVIDER, "provider")
+			.expect(201)
+			.body()
+			.get("applicationNumber")
+			.asText();
+		ApiFixtures.invitationCode(email);
+		int invitations = Mails.to(email).size();
+		try (Browser browser = new Browser()) {
+			PortalPage page = new PortalPage(browser, port);
+			try {
+				page.open("/portal/sign-in");
+				page.at("Sign in");
+				page.type("#f-email", CaseDriver.PROVIDER);
+				page.type("#f-password", "provider");
+				page.activate("button[type=submit]");
+				page.at("Certify patients");
+
+				page.type("#reinvite-applicationNumber", number.toLowerCase());
+				page.activate("#reinvite button[type=submit]");
+				assertThat(page.text(".notice--success")).contains(number);
+				await().atMost(Duration.ofSeconds(20)).until(() -> Mails.to(email).size() > invitations);
+
+				page.type("#recertify-registrationNumber", "MMP-0000-0000");
+				page.type("#recertify-qualifyingCondition", "Chronic pain");
+				page.activate("#recertify button[type=submit]");
+				assertThat(page.text("#recertify .error-summary")).isNotBlank();
+				page.axe("provider page with a refused re-certification");
+			}
+			catch (RuntimeException | AssertionError ex) {
+				browser.screenshot("portal-provider-failure");
+				throw ex;
+			}
+		}
+	}
+
 	private static void pay(PortalPage page, String card, String expiry) {
 		for (String field : new String[] { "CardholderName", "CardNumber", "CardExpiry", "CardCvc" }) {
 			page.tabTo("input[id$='-Field_" + field + "']").clear();
