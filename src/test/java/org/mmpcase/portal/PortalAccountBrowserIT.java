@@ -31,7 +31,92 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "mmp.demo-data=true", "mmp.portal.session-timeout=PT30S" })
+@org.springframework.context.annotation.Import(CaseDriver.class)
 class PortalAccountBrowserIT extends PostgresTest {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	CaseDriver cases;
+
+	/** Activates the account with the code of the invitation, wherever it is among the e-mails to the address. */
+	private void activate(String email) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> !Mails.to(email).isEmpty());
+		String code = Mails.to(email)
+			.stream()
+			.map(Mails::text)
+			.map(text -> Pattern.compile("activation code:\\s+(\\S+)").matcher(text))
+			.filter(Matcher::find)
+			.map(matcher -> matcher.group(1))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no invitation to " + email));
+		new Http(port)
+			.post("/api/accounts/activate", Map.of("email", email, "invitationCode", code, "password", PASSWORD), null,
+					null)
+			.expect(204);
+	}
+
+	@Test
+	void informationRequested_thePatientReadsTheRequestAndAnswersInThePortal() throws Exception {
+		org.mmpcase.registration.Application application = cases.certify();
+		String email = application.getApplicant().getEmail();
+		activate(email);
+		cases.completeApplicantSteps(application);
+		cases.review(application, org.mmpcase.registration.CaseVariables.DECISION_REQUEST_INFORMATION,
+				Map.of(org.mmpcase.registration.CaseVariables.INFORMATION_REQUEST,
+						"Please tell us which pharmacy you used before."));
+		try (Browser browser = new Browser()) {
+			PortalPage page = new PortalPage(browser, port);
+			failing(browser, "portal-information-failure", () -> {
+				signIn(page, email, PASSWORD);
+				page.at("Your applications");
+				page.activate("main a[href='/portal/applications/" + application.getApplicationNumber() + "']");
+				assertThat(page.text(".badge")).isEqualTo("More information needed");
+				page.axe("status information requested");
+				page.activate("#continue");
+				page.at("Provide the requested information");
+				assertThat(browser.driver()
+					.findElement(By.cssSelector("[id$='-Field_InformationRequest']"))
+					.getDomProperty("value")).isEqualTo("Please tell us which pharmacy you used before.");
+				page.activate("#next");
+				page.browser().visible(By.cssSelector(".error-summary"));
+				page.axe("provide information with errors");
+				page.type("textarea[id$='-Field_InformationResponse']", "The Elm Street pharmacy in Hartford.");
+				page.activate("#next");
+				page.at("Registration " + application.getApplicationNumber());
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> cases.reload(application).getStatus() == org.mmpcase.registration.ApplicationStatus.SUBMITTED);
+				assertThat(page.text(".badge")).isEqualTo("Submitted, in review");
+			});
+		}
+	}
+
+	@Test
+	void approvedRegistration_nearItsExpiry_offersRenewal_andTheCertificate() throws Exception {
+		// certified 12 months ago less 10 days, for 12 months: the registration expires in 10 days
+		String email = CaseDriver.uniqueEmail("renewing");
+		org.mmpcase.registration.Application application = cases
+			.certify(new org.mmpcase.registration.CertificationRequest("Jordan", "Rivera",
+					java.time.LocalDate.of(1975, 2, 3), email, "12 Elm Street", "Hartford", "06106", "Chronic pain",
+					java.time.LocalDate.now().minusMonths(12).plusDays(10), 12, false));
+		activate(email);
+		cases.completeApplicantSteps(application);
+		cases.review(application, org.mmpcase.registration.CaseVariables.DECISION_APPROVE, Map.of());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> cases.reload(application).getStatus() == org.mmpcase.registration.ApplicationStatus.APPROVED);
+		try (Browser browser = new Browser()) {
+			PortalPage page = new PortalPage(browser, port);
+			failing(browser, "portal-renewal-failure", () -> {
+				signIn(page, email, PASSWORD);
+				page.at("Your applications");
+				page.activate("main a[href='/portal/applications/" + application.getApplicationNumber() + "']");
+				page.at("Registration " + application.getApplicationNumber());
+				assertThat(page.text(".panel--renewal")).contains("Renewal is open");
+				assertThat(page.fetch(browser.driver()
+					.findElement(By.id("certificate-download"))
+					.getDomAttribute("href"))).startsWith("200 application/pdf %PDF-");
+				page.axe("status approved, renewal open");
+			});
+		}
+	}
 
 	private static final String PASSWORD = "quiet-harbour-lantern-42";
 
