@@ -1,16 +1,14 @@
 package org.mmpcase.account;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,16 +45,16 @@ public class PortalSessions {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final AccountRepository accounts;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final CookieCsrfTokenRepository csrfTokens;
 
-	PortalSessions(PortalProperties properties, Clock clock, JdbcTemplate jdbc) {
+	PortalSessions(PortalProperties properties, Clock clock, AccountRepository accounts) {
 		this.timeout = properties.sessionTimeout();
 		this.clock = clock;
-		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		this.csrfTokens.setCookieName(CSRF_COOKIE);
 		this.csrfTokens.setHeaderName(CSRF_HEADER);
@@ -145,9 +143,8 @@ public class PortalSessions {
 				|| !(session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt)) {
 			return false;
 		}
-		List<Timestamp> changed = jdbc.queryForList("select password_changed_at from account where username = ?",
-				Timestamp.class, username);
-		return changed.isEmpty() || changed.get(0) != null && changed.get(0).toInstant().toEpochMilli() > signedInAt;
+		Optional<Instant> changed = accounts.passwordChangedAt(username);
+		return changed.isEmpty() || changed.get().toEpochMilli() > signedInAt;
 	}
 
 	private static String pathOf(HttpServletRequest request) {

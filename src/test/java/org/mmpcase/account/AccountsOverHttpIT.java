@@ -99,7 +99,7 @@ class AccountsOverHttpIT extends PostgresTest {
 		certify(email);
 		String code = activationLink(email, 1)[2];
 		jdbc.update("update account set invitation_expires_at = ? where username = ?",
-				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), email);
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))), email);
 		assertThat(activate(email, code, PASSWORD).expect(400).body().at("/fieldErrors/invitationCode").asText())
 			.contains("expired");
 		signIn(http, email, PASSWORD).expect(401);
@@ -172,7 +172,7 @@ class AccountsOverHttpIT extends PostgresTest {
 		http.post("/api/accounts/password-reset", Map.of("email", email), null, null).expect(202);
 		String token = resetLink(email, 2)[2];
 		jdbc.update("update account set reset_expires_at = ? where username = ?",
-				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), email);
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))), email);
 		assertThat(confirm(email, token, NEW_PASSWORD).expect(400).body().at("/fieldErrors/token").asText())
 			.contains("expired");
 		signIn(http, email, PASSWORD).expect(200);

@@ -85,6 +85,22 @@ class PasswordPolicyTests {
 		assertThat(encoder.matches("cafe au lait s'il vous plait", hash)).isFalse();
 	}
 
+	@Test
+	void encoder_longestAllowedPasswords_hashAndMatch_everyCharacterCounts() {
+		NormalisingPasswordEncoder encoder = new NormalisingPasswordEncoder(
+				org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		String ascii = "lantern orchard violet tractor ".repeat(5).substring(0, 128);
+		String emoji = "🌵 lantern 🐢 orchard 🚲 violet 🎻 tractor 🍋 blanket 🧭 mosaic 🪁 harbor 🦉 pencil 🌋 walrus ünïcödé";
+		for (String password : List.of(ascii, emoji)) {
+			assertThat(policy.problem(password, List.of("someone@example.org")))
+				.as("allowed by the policy: " + password).isEmpty();
+			String hash = encoder.encode(password);
+			assertThat(encoder.matches(password, hash)).isTrue();
+			String sameStart = password.substring(0, password.length() - 2) + "!!";
+			assertThat(encoder.matches(sameStart, hash)).as("bcrypt alone would ignore the end").isFalse();
+		}
+	}
+
 	private Optional<String> problem(String password) {
 		return policy.problem(password, JORDAN);
 	}

@@ -63,6 +63,7 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(setCookie(anonymous, PortalSessions.CSRF_COOKIE)).as("the CSRF cookie comes even with the 401")
 			.contains("Path=/")
+			.contains("SameSite=Lax")
 			.doesNotContain("HttpOnly");
 		String token = browser.cookie(PortalSessions.CSRF_COOKIE).orElseThrow();
 
