@@ -7,6 +7,7 @@ import * as account from './pages/account.js';
 import * as applications from './pages/applications.js';
 import * as step from './pages/step.js';
 import * as provider from './pages/provider.js';
+import * as caregiver from './pages/caregiver.js';
 
 const BASE = '/portal/';
 
@@ -22,6 +23,7 @@ const routes = [
   { pattern: /^applications\/([A-Z0-9-]+)$/, page: applications.status, signedIn: true },
   { pattern: /^applications\/([A-Z0-9-]+)\/step$/, page: step.stepPage, signedIn: true },
   { pattern: /^applications\/([A-Z0-9-]+)\/review$/, page: step.reviewPage, signedIn: true },
+  { pattern: /^applications\/([A-Z0-9-]+)\/caregiver$/, page: caregiver.caregiverPage, signedIn: true },
   { pattern: /^provider$/, page: provider.providerPage, signedIn: true }
 ];
 

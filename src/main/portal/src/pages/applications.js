@@ -93,7 +93,9 @@ export async function status({ main, params, navigate }) {
     <h1 tabindex="-1">${esc(t('kind_' + app.kind))} ${esc(no)}</h1>
     ${step && isOnPath(app.kind, step.step) ? indicator(app.kind, step.step) : ''}
     <p>${esc(t('statusLabel'))}: <span class="badge badge--${esc(app.status)}">${esc(t('status_' + app.status))}</span></p>
-    ${body}`;
+    ${body}
+    ${app.role === 'patient' && app.kind === 'initial' && !['DENIED', 'CLOSED'].includes(app.status)
+      ? `<p><a href="/portal/applications/${esc(no)}/caregiver" data-link id="caregiver-link">${esc(t('caregiverLink'))}</a></p>` : ''}`;
   const refresh = main.querySelector('#refresh');
   if (refresh) {
     refresh.addEventListener('click', () => navigate('applications/' + no, null, true));

@@ -90,6 +90,43 @@ class PortalAccountBrowserIT extends PostgresTest {
 	}
 
 	@Test
+	void patientNeedingACaregiver_namesTheCaregiver_whoIsInvited() throws Exception {
+		String email = CaseDriver.uniqueEmail("needs-caregiver");
+		cases.certify(CaseDriver.certificationFor(email, java.time.LocalDate.of(1950, 8, 9), true));
+		activate(email);
+		String caregiver = CaseDriver.uniqueEmail("caregiver");
+		try (Browser browser = new Browser()) {
+			PortalPage page = new PortalPage(browser, port);
+			failing(browser, "portal-caregiver-failure", () -> {
+				signIn(page, email, PASSWORD);
+				page.at("Your applications");
+				page.activate("main a[href^='/portal/applications/']");
+				page.activate("#caregiver-link");
+				page.at("Name your caregiver");
+				page.axe("caregiver page");
+				page.type("#f-firstName", "Casey");
+				page.type("#f-lastName", "Rivera");
+				page.tabTo("#f-dateOfBirth");
+				page.keys("03021985");
+				page.type("#f-email", email);
+				page.type("#f-street", "12 Elm Street");
+				page.type("#f-city", "Hartford");
+				page.type("#f-zip", "06106");
+				page.tabTo("#f-relationship");
+				page.keys("Brother");
+				page.activate("#caregiver button[type=submit]");
+				assertThat(page.text("#f-email-error")).contains("own caregiver");
+				page.axe("caregiver page refused");
+				page.tabTo("#f-email").clear();
+				page.type("#f-email", caregiver);
+				page.activate("#caregiver button[type=submit]");
+				assertThat(page.text(".notice--success")).contains(caregiver);
+				await().atMost(Duration.ofSeconds(20)).until(() -> !Mails.to(caregiver).isEmpty());
+			});
+		}
+	}
+
+	@Test
 	void approvedRegistration_nearItsExpiry_offersRenewal_andTheCertificate() throws Exception {
 		// certified 12 months ago less 10 days, for 12 months: the registration expires in 10 days
 		String email = CaseDriver.uniqueEmail("renewing");
