@@ -18,7 +18,7 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The answers of the security filters in the API's error shape ({@code status, error, message}): 401 for no or
- * wrong credentials (with the Basic challenge only for Basic clients, so that a browser shows no login dialog), 429
+ * wrong credentials (with the Basic challenge only for clients that are not portal pages), 429
  * with {@code retryAfterSeconds} for a throttled login, 403 for a missing CSRF token or a role that may not.
  */
 public final class ApiErrors {
@@ -35,7 +35,11 @@ public final class ApiErrors {
 				throttled(response, throttled);
 				return;
 			}
-			if (basicChallenge) {
+			// a client without any cookie is no portal page: it gets the Basic challenge (clients that wait for it
+			// before sending credentials keep working); a page of the portal does not, or the browser would open
+			// its own login dialog
+			boolean challenge = basicChallenge || request.getCookies() == null;
+			if (challenge) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MMP\", charset=\"UTF-8\"");
 			}
 			write(response, HttpStatus.UNAUTHORIZED,

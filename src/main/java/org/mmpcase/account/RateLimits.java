@@ -56,38 +56,49 @@ public class RateLimits {
 
 	/** Counts a failure; returns the block it caused, if this was one too many. */
 	public Optional<Duration> fail(String key, Rule rule) {
-		return transaction.execute(status -> {
-			Instant now = clock.instant();
-			Row row = lock(key, now);
-			int failures = row.failures;
-			Instant windowStart = row.windowStart;
-			int blocks = row.blocks;
-			if (!windowStart.plus(rule.window()).isAfter(now)) {
-				boolean blockedRecently = row.blockedUntil != null
-						&& row.blockedUntil.plus(rule.window()).isAfter(now);
-				failures = 0;
-				windowStart = now;
-				blocks = blockedRecently ? blocks : 0;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			ensureRow(key);
+			Optional<Optional<Duration>> counted = transaction
+				.execute(status -> lock(key).map(row -> count(key, row, rule)));
+			if (counted.isPresent()) {
+				return counted.get();
 			}
-			failures++;
-			Instant blockedUntil = row.blockedUntil;
-			Optional<Duration> block = Optional.empty();
-			if (failures >= rule.maxFailures()) {
-				blocks++;
-				Duration length = rule.block().multipliedBy(1L << Math.min(blocks - 1, 20));
-				if (length.compareTo(rule.maxBlock()) > 0) {
-					length = rule.maxBlock();
-				}
-				blockedUntil = now.plus(length);
-				block = Optional.of(length);
-				failures = 0;
-				windowStart = now;
+			// a reset removed the row in between: create it again
+		}
+		throw new IllegalStateException("rate_limit row for a key could not be locked");
+	}
+
+	/** One more failure on the locked row; a block when it reaches the maximum. */
+	private Optional<Duration> count(String key, Row row, Rule rule) {
+		Instant now = clock.instant();
+		int failures = row.failures;
+		Instant windowStart = row.windowStart;
+		int blocks = row.blocks;
+		if (!windowStart.plus(rule.window()).isAfter(now)) {
+			boolean blockedRecently = row.blockedUntil != null
+					&& row.blockedUntil.plus(rule.window()).isAfter(now);
+			failures = 0;
+			windowStart = now;
+			blocks = blockedRecently ? blocks : 0;
+		}
+		failures++;
+		Instant blockedUntil = row.blockedUntil;
+		Optional<Duration> block = Optional.empty();
+		if (failures >= rule.maxFailures()) {
+			blocks++;
+			Duration length = rule.block().multipliedBy(1L << Math.min(blocks - 1, 20));
+			if (length.compareTo(rule.maxBlock()) > 0) {
+				length = rule.maxBlock();
 			}
-			jdbc.update("update rate_limit set failures = ?, window_start = ?, blocked_until = ?, blocks = ?, "
-					+ "updated_at = ? where limit_key = ?", failures, Timestamp.from(windowStart),
-					blockedUntil == null ? null : Timestamp.from(blockedUntil), blocks, Timestamp.from(now), key);
-			return block;
-		});
+			blockedUntil = now.plus(length);
+			block = Optional.of(length);
+			failures = 0;
+			windowStart = now;
+		}
+		jdbc.update("update rate_limit set failures = ?, window_start = ?, blocked_until = ?, blocks = ?, "
+				+ "updated_at = ? where limit_key = ?", failures, Timestamp.from(windowStart),
+				blockedUntil == null ? null : Timestamp.from(blockedUntil), blocks, Timestamp.from(now), key);
+		return block;
 	}
 
 	/**
@@ -109,35 +120,36 @@ public class RateLimits {
 				Timestamp.from(clock.instant())));
 	}
 
-	private Row lock(String key, Instant now) {
-		for (int attempt = 0; attempt < 3; attempt++) {
-			List<Row> rows = jdbc.query(
-					"select failures, window_start, blocked_until, blocks from rate_limit where limit_key = ? for update",
-					(rs, n) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant(),
-							rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getInt(4)),
-					key);
-			if (!rows.isEmpty()) {
-				return rows.get(0);
-			}
-			try {
-				// a savepoint would be needed on PostgreSQL to go on after a failed insert: insert in a transaction
-				// of its own instead, then lock the row it made (or the one a concurrent request made)
-				insertSeparately(key, now);
-			}
-			catch (DuplicateKeyException raced) {
-				// another request created the row first: lock that one
-			}
+	/**
+	 * The key's row, created when missing, in a transaction of its own (on PostgreSQL a failed insert would spoil
+	 * the transaction that counts); a concurrent request that created it first is fine. Rows of keys quiet for a day
+	 * go at the same time.
+	 */
+	private void ensureRow(String key) {
+		Instant now = clock.instant();
+		try {
+			transaction.executeWithoutResult(status -> {
+				if (jdbc.queryForObject("select count(*) from rate_limit where limit_key = ?", Long.class, key) > 0) {
+					return;
+				}
+				jdbc.update("delete from rate_limit where updated_at < ? and (blocked_until is null or blocked_until < ?)",
+						Timestamp.from(now.minus(KEEP)), Timestamp.from(now));
+				jdbc.update("insert into rate_limit (limit_key, failures, window_start, blocks, updated_at) "
+						+ "values (?, 0, ?, 0, ?)", key, Timestamp.from(now), Timestamp.from(now));
+			});
 		}
-		throw new IllegalStateException("rate_limit row for a key could not be locked");
+		catch (DuplicateKeyException raced) {
+			// another request created the row first
+		}
 	}
 
-	private void insertSeparately(String key, Instant now) {
-		transaction.executeWithoutResult(status -> {
-			jdbc.update("delete from rate_limit where updated_at < ? and (blocked_until is null or blocked_until < ?)",
-					Timestamp.from(now.minus(KEEP)), Timestamp.from(now));
-			jdbc.update("insert into rate_limit (limit_key, failures, window_start, blocks, updated_at) "
-					+ "values (?, 0, ?, 0, ?)", key, Timestamp.from(now), Timestamp.from(now));
-		});
+	private Optional<Row> lock(String key) {
+		List<Row> rows = jdbc.query(
+				"select failures, window_start, blocked_until, blocks from rate_limit where limit_key = ? for update",
+				(rs, n) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getInt(4)),
+				key);
+		return rows.stream().findFirst();
 	}
 
 	private record Row(int failures, Instant windowStart, Instant blockedUntil, int blocks) {

@@ -94,7 +94,16 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 		browser.exchange("DELETE", "/api/session", null, csrf(browser.cookie(PortalSessions.CSRF_COOKIE).orElseThrow()))
 			.expect(204);
 		browser.exchange("GET", "/api/session", null, from()).expect(401);
-		browser.exchange("GET", "/api/applications/" + patient.number, null, from()).expect(401);
+		Http.Response signedOut = browser.exchange("GET", "/api/applications/" + patient.number, null, from())
+			.expect(401);
+		assertThat(signedOut.headers().firstValue("WWW-Authenticate")).as("no browser login dialog over the portal")
+			.isEmpty();
+		Http.Response apiClient = new Http(port).exchange("GET", "/api/applications/" + patient.number, null, from())
+			.expect(401);
+		assertThat(apiClient.headers().firstValue("WWW-Authenticate")).as("a client without cookies is challenged")
+			.get()
+			.asString()
+			.startsWith("Basic");
 	}
 
 	@Test
@@ -249,10 +258,21 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 		assertThat(camundaLogin(CaseDriver.PROVIDER, "provider")).as("nor is a provider").isEqualTo(401);
 		assertThat(camundaLogin("supervisor", "supervisor")).as("staff can log in: the check can fail").isEqualTo(200);
 
+		client.exchange("POST", "/staff/migrations/application-review", null,
+				Map.of("Authorization", basic(patient.email, PASSWORD))).expect(401);
+		client.exchange("GET", "/review/documents/1", null, Map.of("Authorization", basic(patient.email, PASSWORD)))
+			.expect(401);
+
 		Http browser = signedInBrowser(patient);
 		assertThat(browser.exchange("GET", "/camunda/api/engine/engine/default/task", null, from()).status())
 			.as("the portal session is no Camunda webapp session")
 			.isEqualTo(401);
+		assertThat(browser.exchange("GET", "/review/documents/1", null, from()).status())
+			.as("nor a staff session for the reviewers' document endpoint")
+			.isEqualTo(401);
+		assertThat(browser.exchange("GET", "/camunda/api/admin/auth/user/default", null, from()).status())
+			.as("Camunda knows nobody in this session")
+			.isNotEqualTo(200);
 	}
 
 	/** Logs in to the Camunda Tasklist as its login page does, with its own CSRF token; returns the status. */
