@@ -1,4 +1,12 @@
 # Builds the app from the repository (docker compose build); the tests run in CI, not here.
+# The patient portal (src/main/portal) is built with Node 20 in its own stage, then packaged without npm.
+FROM node:20-bookworm-slim AS portal
+WORKDIR /build/src/main/portal
+COPY src/main/portal/package.json src/main/portal/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/main/portal ./
+RUN npm run build
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml .
@@ -6,7 +14,8 @@ RUN mvn -B -ntp dependency:go-offline
 COPY src src
 COPY processes processes
 COPY forms forms
-RUN mvn -B -ntp -DskipTests package
+COPY --from=portal /build/target/classes/static/portal target/classes/static/portal
+RUN mvn -B -ntp -DskipTests -Dportal.skip=true package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 1001 mmp && mkdir -p /app/data && chown mmp /app/data
