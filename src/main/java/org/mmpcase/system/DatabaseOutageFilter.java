@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The same 503 as the API's for what is not Spring MVC: the engine REST API checks every caller's password with
- * the engine before anything else, and while the database is away that check fails with an exception no handler
- * of ours sees. In front of everything, this turns such a failure into 503 with a message (instead of a 500).
+ * the engine before anything else, and the app's API checks the login throttle and the password in Spring
+ * Security's filters; while the database is away those checks fail with an exception no handler of ours sees. In
+ * front of everything, this turns such a failure into 503 with a message (instead of a 500 that names the SQL).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageFilter {
@@ -30,8 +31,8 @@ class DatabaseOutageFilter {
 	@Bean
 	FilterRegistrationBean<OutageFilter> engineRestOutageFilter() {
 		FilterRegistrationBean<OutageFilter> registration = new FilterRegistrationBean<>(new OutageFilter());
-		registration.addUrlPatterns("/engine-rest/*");
-		// before the engine REST API's authentication filter (HIGHEST_PRECEDENCE + 10)
+		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		// before the engine REST API's authentication filter (HIGHEST_PRECEDENCE + 10) and Spring Security's chains
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
