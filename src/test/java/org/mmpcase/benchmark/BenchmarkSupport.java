@@ -88,7 +88,9 @@ final class BenchmarkSupport {
 			try {
 				embedded = EmbeddedPostgres.builder()
 					.setServerConfig("max_connections", "300")
-					.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+					.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+					// -Dmmp.bench.explain-ms=N: the plan of every statement slower than N ms goes to the log
+					.setServerConfig("auto_explain.log_min_duration", System.getProperty("mmp.bench.explain-ms", "-1"))
 					.setServerConfig("pg_stat_statements.max", "10000")
 					.setServerConfig("shared_buffers", "512MB")
 					.setRegisterShutdownHook(true)

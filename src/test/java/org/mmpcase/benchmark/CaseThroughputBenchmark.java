@@ -90,6 +90,7 @@ public final class CaseThroughputBenchmark {
 			run("warm-up ours", WARM_UP, clients, ours, oursDone, database);
 			run("warm-up bare", WARM_UP, clients, bare, bareDone, database);
 			BenchmarkSupport.resetStatements(database);
+			PHASES.clear();
 			Result our = run("ours", cases, clients, ours, oursDone, database);
 			List<String> ourTop = BenchmarkSupport.topStatements(database, 15, cases);
 			long certificates = certificateMails();
@@ -122,6 +123,10 @@ public final class CaseThroughputBenchmark {
 					(double) our.counters().statements() / our.cases()
 							/ ((double) bareResult.counters().statements() / bareResult.cases()));
 			System.out.println("certificate e-mails received: " + certificates);
+			System.out.println("Where a case's time goes (ours, client side, with " + clients + " clients at once):");
+			new java.util.TreeMap<>(PHASES).forEach((name, values) -> System.out.printf(Locale.ROOT,
+					"  %-45s p50 %7.1f ms  p95 %7.1f ms%n", name, BenchmarkSupport.percentile(values, 0.5),
+					BenchmarkSupport.percentile(values, 0.95)));
 			System.out.println("Most frequent statements, ours:");
 			ourTop.forEach(line -> System.out.println("  " + line));
 			System.out.println("Most frequent statements, bare:");
@@ -177,11 +182,27 @@ public final class CaseThroughputBenchmark {
 		return new Result(name, count, seconds, delta);
 	}
 
+	/** Milliseconds per phase of our cases (client side, in the driving thread), to see where the time goes. */
+	private static final Map<String, List<Double>> PHASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static void phase(String name, Runnable work) {
+		long start = System.nanoTime();
+		work.run();
+		PHASES.computeIfAbsent(name, key -> new java.util.concurrent.CopyOnWriteArrayList<>())
+			.add((System.nanoTime() - start) / 1e6);
+	}
+
 	/** One initial registration, certified to certificate, as the API would drive it. */
 	private static void registration(CaseDriver driver) {
-		Application application = driver.certify();
-		driver.completeApplicantSteps(application);
-		driver.review(application, CaseVariables.DECISION_APPROVE, Map.of());
+		Application[] application = new Application[1];
+		phase("1 certify (case, process, invitation)", () -> application[0] = driver.certify());
+		phase("2 confirm profile", () -> driver.confirmProfile(application[0]));
+		phase("3 choose dispensary", () -> driver.chooseDispensary(application[0], "DSP-HARTFORD"));
+		phase("4 choose document types", () -> driver.chooseDocumentTypes(application[0]));
+		phase("5 upload 2 documents + complete (checks)", () -> driver.uploadBothDocuments(application[0]));
+		phase("6 sign attestations (submit, review task)", () -> driver.signAttestations(application[0]));
+		phase("7 review approved (certificate PDF)", () -> driver.review(application[0],
+				CaseVariables.DECISION_APPROVE, Map.of()));
 	}
 
 	/**
