@@ -1,7 +1,5 @@
 package org.mmpcase.benchmark;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,8 @@ import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.TestMailServer;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -49,12 +49,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * and with finished cases in history (the same start, then ended), next to a few patients registered over HTTP;
  * then times the Tasklist filter requests ({@code POST /engine-rest/filter/{id}/list} and {@code /count} as the
  * reviewer) and the patient status page ({@code GET /api/applications/{no}}), against hand-written SQL on the same
- * data; first without, then with the indexes of {@code V6__review_queue_indexes.sql}. Run:
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="100000 500000"}
+ * data; with the planner statistics of {@code system/TaskQueryStatistics} and (4th argument, default for up to 5,000
+ * open reviews) first without them. Arguments: open reviews, finished cases, generating threads, compare. Run:
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="20000 5000 2 false"}
  */
 public final class ReviewerQueueBenchmark {
-
-	private static final String INDEX_MIGRATION = "db/migration/V6__review_queue_indexes.sql";
 
 	private static final int WARM_UP = 20;
 
@@ -84,8 +83,8 @@ public final class ReviewerQueueBenchmark {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			System.out.println("Machine at start: " + BenchmarkSupport.machine(database));
-			List<String> indexes = indexStatements();
-			dropIndexes(database, indexes);
+			boolean compare = args.length > 3 ? Boolean.parseBoolean(args[3]) : open <= 5_000;
+			ApplicationRunner statistics = (ApplicationRunner) context.getBean("taskQueryStatistics");
 
 			PortalPatient.Recorder recorder = new PortalPatient.Recorder();
 			Http http = new Http(port);
@@ -102,17 +101,26 @@ public final class ReviewerQueueBenchmark {
 			System.out.printf(Locale.ROOT, "generated %d open reviews and %d finished cases in %.0f s (%d threads)%n",
 					open, finished, generation, threads);
 
+			long pause = Long.getLong("mmp.bench.pause-seconds", 0);
+			if (pause > 0) {
+				System.out.println("pausing " + pause + " s for a look at " + database.url());
+				Thread.sleep(pause * 1000);
+			}
 			Map<String, String> filters = filterIds(engine);
 			HttpClient client = HttpClient.newHttpClient();
 			String base = "http://localhost:" + port;
 			PasswordEncoder passwords = context.getBean(PasswordEncoder.class);
 			String hash = passwords.encode(PortalPatient.PATIENT_PASSWORD);
 
-			List<Row> before = measure(database, client, base, filters, patients, http, recorder);
-			long indexStart = System.nanoTime();
-			for (String statement : indexes) {
-				BenchmarkSupport.execute(database.url(), database.username(), database.password(), statement);
+			List<Row> before = null;
+			if (compare) {
+				BenchmarkSupport.execute(database.url(), database.username(), database.password(),
+						"drop statistics if exists mmp_stat_authorization_perms");
+				analyze(database);
+				before = measure(database, client, base, filters, patients, http, recorder);
 			}
+			long indexStart = System.nanoTime();
+			statistics.run(new DefaultApplicationArguments());
 			analyze(database);
 			double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
 			List<Row> after = measure(database, client, base, filters, patients, http, recorder);
@@ -127,19 +135,21 @@ public final class ReviewerQueueBenchmark {
 			System.out.printf(Locale.ROOT,
 					"Reviewer queue: %d open reviews, %d finished cases; %d runs each after %d warm-up, one client%n",
 					open, finished, RUNS, WARM_UP);
-			System.out.printf(Locale.ROOT, "%-58s %21s %21s%n", "", "without V6 indexes", "with V6 indexes");
-			System.out.printf(Locale.ROOT, "%-58s %10s %10s %10s %10s%n", "request", "p50 ms", "p95 ms", "p50 ms",
+			System.out.printf(Locale.ROOT, "%-66s %21s %21s%n", "", "without statistics", "with statistics");
+			System.out.printf(Locale.ROOT, "%-66s %10s %10s %10s %10s%n", "request", "p50 ms", "p95 ms", "p50 ms",
 					"p95 ms");
-			for (int i = 0; i < before.size(); i++) {
-				System.out.printf(Locale.ROOT, "%-58s %10.1f %10.1f %10.1f %10.1f%n", before.get(i).name(),
-						before.get(i).p50(), before.get(i).p95(), after.get(i).p50(), after.get(i).p95());
+			for (int i = 0; i < after.size(); i++) {
+				System.out.printf(Locale.ROOT, "%-66s %10s %10s %10.1f %10.1f%n", after.get(i).name(),
+						before == null ? "-" : String.format(Locale.ROOT, "%.1f", before.get(i).p50()),
+						before == null ? "-" : String.format(Locale.ROOT, "%.1f", before.get(i).p95()),
+						after.get(i).p50(), after.get(i).p95());
 			}
-			System.out.println("ratios (with indexes), engine over HTTP / hand-written SQL over JDBC, p50:");
+			System.out.println("ratios (with statistics), engine over HTTP / hand-written SQL over JDBC, p50:");
 			for (int i = 0; i + 1 < after.size(); i += 2) {
 				System.out.printf(Locale.ROOT, "  %-56s %6.1fx%n", after.get(i).name(),
 						after.get(i).p50() / after.get(i + 1).p50());
 			}
-			System.out.printf(Locale.ROOT, "V6 indexes built in %.1f s; bcrypt check of a patient password: p50 %.1f ms%n",
+			System.out.printf(Locale.ROOT, "statistics created and analyzed in %.1f s; bcrypt check of a patient password: p50 %.1f ms%n",
 					indexSeconds, BenchmarkSupport.percentile(bcrypt, 0.5));
 			System.out.println("errors: " + recorder.errors.size());
 			recorder.errors.stream().limit(10).forEach(error -> System.out.println("  error: " + error));
@@ -151,29 +161,6 @@ public final class ReviewerQueueBenchmark {
 			TestMailServer.get().stop();
 		}
 		System.exit(0);
-	}
-
-	/** The statements of the V6 migration, one per {@code ;}. */
-	private static List<String> indexStatements() throws IOException {
-		try (InputStream in = ReviewerQueueBenchmark.class.getClassLoader().getResourceAsStream(INDEX_MIGRATION)) {
-			if (in == null) {
-				return List.of();
-			}
-			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-			return java.util.Arrays.stream(sql.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-		}
-	}
-
-	private static void dropIndexes(BenchmarkSupport.Database database, List<String> statements) {
-		for (String statement : statements) {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern
-				.compile("(?i)create index (?:if not exists )?(\\w+)")
-				.matcher(statement);
-			if (matcher.find()) {
-				BenchmarkSupport.execute(database.url(), database.username(), database.password(),
-						"drop index if exists " + matcher.group(1));
-			}
-		}
 	}
 
 	private static void analyze(BenchmarkSupport.Database database) {
@@ -408,17 +395,20 @@ public final class ReviewerQueueBenchmark {
 		}
 	}
 
+	/** p50/p95 of {@link #RUNS} runs after {@link #WARM_UP}; fewer (at least 5) when they take over 30 s. */
 	private static Row time(String name, Timed timed) throws Exception {
-		for (int i = 0; i < WARM_UP; i++) {
+		long budget = System.nanoTime() + 30_000_000_000L;
+		for (int i = 0; i < WARM_UP && System.nanoTime() < budget - 20_000_000_000L; i++) {
 			timed.run();
 		}
 		List<Double> values = new ArrayList<>();
-		for (int i = 0; i < RUNS; i++) {
+		for (int i = 0; i < RUNS && (i < 5 || System.nanoTime() < budget); i++) {
 			long start = System.nanoTime();
 			timed.run();
 			values.add((System.nanoTime() - start) / 1e6);
 		}
-		return new Row(name, BenchmarkSupport.percentile(values, 0.5), BenchmarkSupport.percentile(values, 0.95));
+		return new Row(name + (values.size() < RUNS ? " [" + values.size() + " runs]" : ""),
+				BenchmarkSupport.percentile(values, 0.5), BenchmarkSupport.percentile(values, 0.95));
 	}
 
 }
