@@ -140,11 +140,12 @@ final class BenchmarkSupport {
 	}
 
 	/** Transactions committed in this database and statements executed in it (-1 without pg_stat_statements). */
-	record Counters(long commits, long statements) {
+	record Counters(long commits, long statements, double executionMillis) {
 
 		Counters minus(Counters before) {
 			return new Counters(commits - before.commits,
-					statements < 0 || before.statements < 0 ? -1 : statements - before.statements);
+					statements < 0 || before.statements < 0 ? -1 : statements - before.statements,
+					executionMillis - before.executionMillis);
 		}
 
 	}
@@ -161,16 +162,18 @@ final class BenchmarkSupport {
 				commits = rs.getLong(1);
 			}
 			long statements = -1;
+			double millis = 0;
 			try (ResultSet rs = statement.executeQuery(
-					"select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid "
-							+ "where d.datname = current_database()")) {
+					"select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements s "
+							+ "join pg_database d on d.oid = s.dbid where d.datname = current_database()")) {
 				rs.next();
 				statements = rs.getLong(1);
+				millis = rs.getDouble(2);
 			}
 			catch (SQLException ex) {
 				// not preloaded on this server
 			}
-			return new Counters(commits, statements);
+			return new Counters(commits, statements, millis);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -109,13 +109,14 @@ public final class CaseThroughputBenchmark {
 			System.out.println();
 			System.out.printf(Locale.ROOT, "Case throughput: %d cases, %d concurrent clients, job executor on%n",
 					cases, clients);
-			System.out.printf(Locale.ROOT, "%-6s %8s %9s %10s %14s %14s%n", "", "cases", "seconds", "cases/s",
-					"commits/case", "statements/case");
+			System.out.printf(Locale.ROOT, "%-6s %8s %9s %10s %14s %16s %16s%n", "", "cases", "seconds", "cases/s",
+					"commits/case", "statements/case", "DB ms/case");
 			for (Result result : List.of(our, bareResult)) {
-				System.out.printf(Locale.ROOT, "%-6s %8d %9.1f %10.2f %14.1f %14.1f%n", result.name(),
+				System.out.printf(Locale.ROOT, "%-6s %8d %9.1f %10.2f %14.1f %16.1f %16.1f%n", result.name(),
 						result.cases(), result.seconds(), result.perSecond(),
 						result.counters().commits() / (double) result.cases(),
-						result.counters().statements() / (double) result.cases());
+						result.counters().statements() / (double) result.cases(),
+						result.counters().executionMillis() / result.cases());
 			}
 			System.out.printf(Locale.ROOT, "ratio ours/bare (time per case): %.2f (goal <= 1.5)%n",
 					bareResult.perSecond() / our.perSecond());
