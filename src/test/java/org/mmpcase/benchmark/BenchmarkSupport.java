@@ -120,6 +120,8 @@ final class BenchmarkSupport {
 		properties.put("spring.mail.port", TestMailServer.port());
 		properties.put("mmp.documents.storage-dir", files.resolve("documents").toString());
 		properties.put("mmp.mail.outbox", files.resolve("outbox").toString());
+		// the production settings for PostgreSQL (application.yaml's postgres profile), with the demo users
+		properties.put("spring.profiles.active", "postgres");
 		properties.put("mmp.demo-data", "true");
 		properties.put("camunda.bpm.job-execution.enabled", "true");
 		properties.put("server.port", web ? "0" : "-1");
