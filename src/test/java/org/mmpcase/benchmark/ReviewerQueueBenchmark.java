@@ -51,7 +51,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * reviewer) and the patient status page ({@code GET /api/applications/{no}}), against hand-written SQL on the same
  * data; with the planner statistics of {@code system/TaskQueryStatistics} and (4th argument, default for up to 5,000
  * open reviews) first without them. Arguments: open reviews, finished cases, generating threads, compare. Run:
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="20000 5000 2 false"}
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="10000 2000 2 false"}
  */
 public final class ReviewerQueueBenchmark {
 
