@@ -18,6 +18,7 @@ import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.Mails;
+import org.mmpcase.support.TestFees;
 import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,16 +50,12 @@ class PaymentScenarioTests extends ProcessTest {
 
 	@BeforeEach
 	void deployFees() {
-		feeDeployment = repositoryService.createDeployment()
-			.name("test fees")
-			.addClasspathResource("fee-schedule-with-fees.dmn")
-			.deploy()
-			.getId();
+		feeDeployment = TestFees.deploy(repositoryService);
 	}
 
 	@AfterEach
 	void removeFees() {
-		repositoryService.deleteDeployment(feeDeployment, true);
+		TestFees.remove(repositoryService, feeDeployment);
 	}
 
 	@Test
@@ -132,17 +129,11 @@ class PaymentScenarioTests extends ProcessTest {
 	@Test
 	void payment_mailServerDownWhenPaid_receiptSentByTheSweepOnce() throws Exception {
 		Application application = driver.atPayment();
-		int port = mailSender.getPort();
-		try (java.net.ServerSocket unused = new java.net.ServerSocket(0)) {
-			mailSender.setPort(unused.getLocalPort());
-		}
-		try {
+		Mails.whileServerDown(mailSender, () -> {
 			driver.pay(application, "4242 4242 4242 4242");
 			driver.runDueJobs(application);
-		}
-		finally {
-			mailSender.setPort(port);
-		}
+			return null;
+		});
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
 		assertThat(Mails.receiptsTo(application.getApplicant().getEmail())).isEmpty();
 

@@ -22,6 +22,7 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.Mails;
+import org.mmpcase.support.TestFees;
 import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -78,16 +79,12 @@ class StripePaymentScenarioTests extends ProcessTest {
 	@BeforeEach
 	void deployFees() {
 		STRIPE.reset();
-		feeDeployment = repositoryService.createDeployment()
-			.name("test fees")
-			.addClasspathResource("fee-schedule-with-fees.dmn")
-			.deploy()
-			.getId();
+		feeDeployment = TestFees.deploy(repositoryService);
 	}
 
 	@AfterEach
 	void removeFees() {
-		repositoryService.deleteDeployment(feeDeployment, true);
+		TestFees.remove(repositoryService, feeDeployment);
 	}
 
 	@AfterAll
@@ -207,7 +204,7 @@ class StripePaymentScenarioTests extends ProcessTest {
 
 	@Test
 	void stripe_noFee_noPaymentAtAll() {
-		repositoryService.deleteDeployment(feeDeployment, true);
+		TestFees.remove(repositoryService, feeDeployment);
 		feeDeployment = repositoryService.createDeployment().name("nothing").addString("empty.txt", "-").deploy().getId();
 		Application application = driver.certify();
 

@@ -20,6 +20,7 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationRepository;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.support.ApiFixtures;
+import org.mmpcase.support.TestFees;
 import org.mmpcase.support.Browser;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
@@ -63,16 +64,12 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 
 	@BeforeEach
 	void deployFees() {
-		feeDeployment = repositoryService.createDeployment()
-			.name("test fees")
-			.addClasspathResource("fee-schedule-with-fees.dmn")
-			.deploy()
-			.getId();
+		feeDeployment = TestFees.deploy(repositoryService);
 	}
 
 	@AfterEach
 	void removeFees() {
-		repositoryService.deleteDeployment(feeDeployment, true);
+		TestFees.remove(repositoryService, feeDeployment);
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package org.mmpcase.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,26 +43,18 @@ class InvitationMailScenarioTests extends ProcessTest {
 	}
 
 	@Test
-	void certification_mailServerDown_invitationSentByTheSweepOnceItIsBack() throws Exception {
-		int port = mailSender.getPort();
-		Application application;
-		try (ServerSocket unused = new ServerSocket(0)) {
-			mailSender.setPort(unused.getLocalPort());
-		}
-		try {
-			application = driver.certify();
-			String email = application.getApplicant().getEmail();
-			assertThat(Mails.to(email)).isEmpty();
-			assertThat(invitation(application)).containsEntry("outcome", null);
+	void certification_mailServerDown_invitationSentByTheSweepOnceItIsBack() {
+		Application application = Mails.whileServerDown(mailSender, () -> {
+			Application certified = driver.certify();
+			assertThat(Mails.to(certified.getApplicant().getEmail())).isEmpty();
+			assertThat(invitation(certified)).containsEntry("outcome", null);
 
-			makeDue(application);
+			makeDue(certified);
 			assertThat(mailer.sendOwed()).isZero();
-			assertThat(invitation(application)).containsEntry("outcome", null).containsEntry("attempts", 1);
+			assertThat(invitation(certified)).containsEntry("outcome", null).containsEntry("attempts", 1);
 			assertThat(mailer.sendOwed()).as("the next try waits").isZero();
-		}
-		finally {
-			mailSender.setPort(port);
-		}
+			return certified;
+		});
 		String email = application.getApplicant().getEmail();
 		assertThat(mailer.sendOwed()).as("not due yet").isZero();
 		assertThat(Mails.to(email)).isEmpty();
@@ -80,18 +71,8 @@ class InvitationMailScenarioTests extends ProcessTest {
 	}
 
 	@Test
-	void owedInvitation_providerSendsANewOne_onlyTheNewOneIsOwed() throws Exception {
-		int port = mailSender.getPort();
-		Application application;
-		try (ServerSocket unused = new ServerSocket(0)) {
-			mailSender.setPort(unused.getLocalPort());
-		}
-		try {
-			application = driver.certify();
-		}
-		finally {
-			mailSender.setPort(port);
-		}
+	void owedInvitation_providerSendsANewOne_onlyTheNewOneIsOwed() {
+		Application application = Mails.whileServerDown(mailSender, driver::certify);
 		String email = application.getApplicant().getEmail();
 		assertThat(Mails.to(email)).isEmpty();
 

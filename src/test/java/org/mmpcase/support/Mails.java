@@ -10,10 +10,32 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
 /** Reads what the app sent to the test SMTP server. */
 public final class Mails {
 
 	private Mails() {
+	}
+
+	/**
+	 * Runs {@code work} while the app's mail server cannot be reached (the sender points at a port nobody listens
+	 * on), then points it back.
+	 */
+	public static <T> T whileServerDown(JavaMailSenderImpl sender, java.util.function.Supplier<T> work) {
+		int port = sender.getPort();
+		try (java.net.ServerSocket unused = new java.net.ServerSocket(0)) {
+			sender.setPort(unused.getLocalPort());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			sender.setPort(port);
+		}
 	}
 
 	public static List<MimeMessage> to(String recipient) {
