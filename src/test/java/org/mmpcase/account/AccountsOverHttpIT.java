@@ -27,12 +27,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Accounts over real HTTP: the activation link of the invitation (works once, expires, can be asked for again, the
  * new one replaces the old), password reset by e-mail (once, expires, ends other sessions), the password policy at
  * both, and the walls between applicants: another patient's application number and document ids get nothing.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 class AccountsOverHttpIT extends PostgresTest {
 

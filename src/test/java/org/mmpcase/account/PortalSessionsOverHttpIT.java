@@ -26,12 +26,15 @@ import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The portal's sessions over real HTTP, with a client that keeps cookies like a browser: sign-in, "stay signed in",
  * sign-out and the idle timeout (a 5-second timeout here), CSRF, the login throttle (client addresses told apart by
  * X-Forwarded-For, as behind the production proxy), and the walls between applicants and the staff applications.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "mmp.demo-data=true", "mmp.portal.session-timeout=PT5S", "server.forward-headers-strategy=native" })
 class PortalSessionsOverHttpIT extends PostgresTest {

@@ -25,11 +25,14 @@ import org.mmpcase.support.PostgresTest;
 import org.mmpcase.support.TestFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Documents over real HTTP (Tomcat's limits, the filters, the headers a browser sees): the applicant uploads, DCP
  * staff open the files with HTTP Basic or with the session of the Camunda webapps they are logged in to.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 class DocumentsOverHttpIT extends PostgresTest {
 

@@ -21,12 +21,15 @@ import org.mmpcase.support.PostgresTest;
 import org.mmpcase.support.TestFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A whole registration over HTTP, as the README's walkthrough does it: the provider certifies, the patient activates
  * the account from the e-mail and completes every step through /api, a reviewer approves through the engine REST
  * API, and the certificate e-mail arrives. The job executor runs, as in production.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 class RegistrationOverHttpIT extends PostgresTest {
 

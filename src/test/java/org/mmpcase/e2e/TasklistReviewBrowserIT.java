@@ -16,11 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A reviewer works the queue in the real Tasklist, in headless Chromium: log in, open the unassigned-reviews filter,
  * claim the review, see the application's data in the form, approve, and the process moves on.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 @Import(CaseDriver.class)
 class TasklistReviewBrowserIT extends PostgresTest {

@@ -23,12 +23,15 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The account pages and the session in the browser, with a 30-second session so that the timeout warning (WCAG
  * 2.2.1) comes quickly: the warning dialog takes the focus and extends the session, an ignored warning signs the user
  * out; forgot/reset password from the e-mail link; a new activation link; Spanish; text at 200 % on a phone.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "mmp.demo-data=true", "mmp.portal.session-timeout=PT30S" })
 @org.springframework.context.annotation.Import(CaseDriver.class)

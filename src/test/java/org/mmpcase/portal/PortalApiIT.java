@@ -23,11 +23,14 @@ import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The portal's API over HTTP: the current step's deployed form (translated), drafts, the answers for the review
  * page, ownership, and the deep links that serve the single-page app.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 class PortalApiIT extends PostgresTest {
 

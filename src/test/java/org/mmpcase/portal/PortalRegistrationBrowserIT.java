@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A new patient registers in the browser, from the keyboard alone, on a 360 px wide phone screen: the provider
@@ -42,6 +43,8 @@ import org.springframework.context.annotation.Import;
  * certificate. axe-core checks every page and state on the way. The pre-2023 fee schedule is deployed so that the
  * payment step is part of the run.
  */
+// closed after the class: see support/PostgresTest on why one application runs at a time
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
 @Import(CaseDriver.class)
 class PortalRegistrationBrowserIT extends PostgresTest {

@@ -11,6 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that run the application on PostgreSQL: each Spring context gets a fresh database (see
  * {@link TestDatabase}), the shared GreenMail SMTP server and folders of its own for documents and the outbox.
+ * <p>
+ * The whole-application tests ({@code *IT}) close their context after the class ({@code @DirtiesContext}): the
+ * engine REST API and the webapps find their engine by name ({@code default}) in Camunda's static registry, so
+ * while several contexts live in one JVM, a cached older context's {@code /engine-rest} answers from the newest
+ * context's engine and database (seen: a reviewer's queue without the case just submitted).
  */
 public abstract class PostgresTest {
 
