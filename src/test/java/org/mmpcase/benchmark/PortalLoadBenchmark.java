@@ -53,7 +53,10 @@ public final class PortalLoadBenchmark {
 			for (int i = 0; i < patients; i++) {
 				futures.add(pool.submit(() -> {
 					startTogether.await();
-					return new PortalPatient(http, recorder, "load").register();
+					// each patient its own client (cookies), signed in once like the portal; Basic with
+					// -Dmmp.bench.basic=true (every request checks the password with bcrypt)
+					return Boolean.getBoolean("mmp.bench.basic") ? new PortalPatient(http, recorder, "load").register()
+							: new PortalPatient(new Http(port), recorder, "load", true).register();
 				}));
 			}
 			long start = System.nanoTime();

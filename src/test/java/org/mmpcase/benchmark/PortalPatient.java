@@ -24,6 +24,9 @@ import org.mmpcase.support.TestMailServer;
  * One patient working through an initial registration over HTTP, as the portal does: the provider certifies, the
  * patient activates the account with the code from the e-mail and completes every step (with both uploads), then
  * looks at the status page. Each request is timed by its type; an unexpected status or a failed request is an error.
+ * With a session (as the browser portal works: one password check at sign-in, then the session cookie and the CSRF
+ * token) the patient needs an {@link Http} of its own, for its cookies; without, every request sends the password
+ * (HTTP Basic, an API client).
  */
 final class PortalPatient {
 
@@ -66,14 +69,30 @@ final class PortalPatient {
 
 	private final Recorder recorder;
 
+	private final boolean session;
+
 	final String email;
 
 	String applicationNumber;
 
 	PortalPatient(Http http, Recorder recorder, String who) {
+		this(http, recorder, who, false);
+	}
+
+	PortalPatient(Http http, Recorder recorder, String who, boolean session) {
 		this.http = http;
 		this.recorder = recorder;
+		this.session = session;
 		this.email = CaseDriver.uniqueEmail(who);
+	}
+
+	/** The patient's credentials for a request: none with a session (its cookie goes instead). */
+	private String user() {
+		return session ? null : email;
+	}
+
+	private String password() {
+		return session ? null : PATIENT_PASSWORD;
 	}
 
 	/** Certified, activated, every step done: the application is submitted and waits for a reviewer. */
@@ -87,16 +106,20 @@ final class PortalPatient {
 		String code = invitationCode();
 		recorder.timed("POST accounts/activate", 204, () -> http.post("/api/accounts/activate",
 				Map.of("email", email, "invitationCode", code, "password", PATIENT_PASSWORD), null, null));
+		if (session) {
+			recorder.timed("POST session (sign in)", 200, () -> http.post("/api/session",
+					Map.of("email", email, "password", PATIENT_PASSWORD), null, null));
+		}
 		status();
 		step("Task_ConfirmProfile", Map.of("profileConfirmed", true));
 		step("Task_ChooseDispensary", Map.of("dispensaryCode", "DSP-NEWHAVEN"));
 		step("Task_ChooseDocumentTypes", Map.of("identityDocumentType", "passport", "residencyDocumentType", "lease"));
 		recorder.timed("POST documents (upload)", 201,
 				() -> http.upload(base() + "/documents", Map.of("category", "identity"), "passport.png",
-						TestFiles.png(), email, PATIENT_PASSWORD));
+						TestFiles.png(), user(), password()));
 		recorder.timed("POST documents (upload)", 201,
 				() -> http.upload(base() + "/documents", Map.of("category", "residency"), "lease.pdf",
-						TestFiles.pdf("Lease 12 Elm Street"), email, PATIENT_PASSWORD));
+						TestFiles.pdf("Lease 12 Elm Street"), user(), password()));
 		step("Task_UploadDocuments", Map.of());
 		Map<String, Object> attestations = new HashMap<>();
 		List.of("attestInformationTrue", "attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification")
@@ -111,12 +134,12 @@ final class PortalPatient {
 
 	Http.Response status() {
 		return recorder.timed("GET applications/{no} (status page)", 200,
-				() -> http.get(base(), email, PATIENT_PASSWORD));
+				() -> http.get(base(), user(), password()));
 	}
 
 	private Http.Response step(String step, Map<String, Object> values) {
 		return recorder.timed("POST applications/{no}/current-step", 200,
-				() -> http.post(base() + "/current-step?step=" + step, values, email, PATIENT_PASSWORD));
+				() -> http.post(base() + "/current-step?step=" + step, values, user(), password()));
 	}
 
 	private String base() {
