@@ -3,6 +3,12 @@ package org.mmpcase.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.mmpcase.account.InvitationService;
 import org.mmpcase.notification.MailService;
@@ -18,8 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the invitation e-mails that {@link Invitations} records. The first try runs as soon as the case has
- * committed, with the code the case was created with. An invitation the mail server refused stays owed: the sweep
+ * Sends the invitation e-mails that {@link Invitations} records. The first try runs on a sender thread as soon as
+ * the case has committed, with the code the case was created with. An invitation the mail server refused stays owed: the sweep
  * tries it again (waiting longer each time), with a fresh code, because only the code's hash is kept. Every node
  * may sweep: each invitation is locked while it is sent, and closed in the same transaction.
  */
@@ -42,9 +48,17 @@ class InvitationMailer {
 
 	private final Duration firstRetry;
 
+	/**
+	 * The sender threads (each holds one database connection while it hands an invitation to the mail server), or
+	 * none: {@code mmp.mail.invitation-senders=0} tries in the committing thread (the tests, which read the e-mail
+	 * right after certifying).
+	 */
+	private final ExecutorService senders;
+
 	InvitationMailer(MailService mail, Invitations invitations, InvitationService accounts,
 			PendingInvitationRepository pending, PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${mmp.mail.invitation-retry:PT5M}") Duration firstRetry) {
+			@Value("${mmp.mail.invitation-retry:PT5M}") Duration firstRetry,
+			@Value("${mmp.mail.invitation-senders:2}") int senderThreads) {
 		this.mail = mail;
 		this.invitations = invitations;
 		this.accounts = accounts;
@@ -53,11 +67,34 @@ class InvitationMailer {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.firstRetry = firstRetry;
+		this.senders = senderThreads <= 0 ? null : Executors.newFixedThreadPool(senderThreads, runnable -> {
+			Thread thread = new Thread(runnable, "invitation-mails");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
+	/**
+	 * After the case has committed, the first try is handed to the sender threads: the request neither waits for
+	 * the mail server nor takes a second database connection while its own is still bound (200 certifications at
+	 * once ran the pool dry that way). An invitation lost with the node is sent by the sweep.
+	 */
 	@TransactionalEventListener
+	void sendSoon(Invitations.Invitation invitation) {
+		if (senders == null) {
+			sendNow(invitation);
+			return;
+		}
+		try {
+			senders.execute(() -> sendNow(invitation));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Invitation for application {} left to the sweep (node stopping)", invitation.applicationNumber());
+		}
+	}
+
 	void sendNow(Invitations.Invitation invitation) {
-		// after the commit, outside the engine: the case's number is put into the log context here
+		// outside the engine: the case's number is put into the log context here
 		BusinessKeyLogging.withBusinessKey(invitation.applicationNumber(), () -> {
 			try {
 				ownTransaction.executeWithoutResult(status -> pending.findLockedById(invitation.pendingId())
@@ -68,11 +105,22 @@ class InvitationMailer {
 					}));
 			}
 			catch (RuntimeException ex) {
+				ownTransaction.executeWithoutResult(status -> pending.findLockedById(invitation.pendingId())
+					.ifPresent(owed -> owed.failed(clock.instant(), firstRetry)));
 				log.warn("Invitation for application {} not sent ({}); sent again later", invitation.applicationNumber(),
 						ex.getClass().getSimpleName());
 			}
 			return null;
 		});
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		if (senders == null) {
+			return;
+		}
+		senders.shutdown();
+		senders.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	/** Sends the invitations still owed whose next try is due; run periodically on every node. */

@@ -123,6 +123,8 @@ final class BenchmarkSupport {
 		// the production settings for PostgreSQL (application.yaml's postgres profile), with the demo users
 		properties.put("spring.profiles.active", "postgres");
 		properties.put("mmp.demo-data", "true");
+		// the clients speak plain http to localhost: cookies without the Secure flag the postgres profile sets
+		properties.put("mmp.portal.secure-cookies", "false");
 		properties.put("camunda.bpm.job-execution.enabled", "true");
 		properties.put("server.port", web ? "0" : "-1");
 		properties.put("spring.main.banner-mode", "off");

@@ -47,12 +47,13 @@ class InvitationMailScenarioTests extends ProcessTest {
 		Application application = Mails.whileServerDown(mailSender, () -> {
 			Application certified = driver.certify();
 			assertThat(Mails.to(certified.getApplicant().getEmail())).isEmpty();
-			assertThat(invitation(certified)).containsEntry("outcome", null);
+			assertThat(invitation(certified)).containsEntry("outcome", null).containsEntry("attempts", 1);
+			assertThat(mailer.sendOwed()).as("the next try waits").isZero();
 
 			makeDue(certified);
 			assertThat(mailer.sendOwed()).isZero();
-			assertThat(invitation(certified)).containsEntry("outcome", null).containsEntry("attempts", 1);
-			assertThat(mailer.sendOwed()).as("the next try waits").isZero();
+			assertThat(invitation(certified)).containsEntry("outcome", null).containsEntry("attempts", 2);
+			assertThat(mailer.sendOwed()).as("the next try waits longer").isZero();
 			return certified;
 		});
 		String email = application.getApplicant().getEmail();

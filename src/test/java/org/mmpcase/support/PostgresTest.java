@@ -31,6 +31,8 @@ public abstract class PostgresTest {
 		Path files = tempDir();
 		registry.add("mmp.documents.storage-dir", () -> files.resolve("documents").toString());
 		registry.add("mmp.mail.outbox", () -> files.resolve("outbox").toString());
+		// the invitation e-mail is sent before certify() returns, so a test can read it at once
+		registry.add("mmp.mail.invitation-senders", () -> "0");
 	}
 
 	private static Path tempDir() {
