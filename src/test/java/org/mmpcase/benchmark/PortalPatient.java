@@ -97,12 +97,27 @@ final class PortalPatient {
 
 	/** Certified, activated, every step done: the application is submitted and waits for a reviewer. */
 	PortalPatient register() {
-		applicationNumber = recorder.timed("POST provider/certifications", 201,
+		return certified().works();
+	}
+
+	/** The provider's part: the certification, which starts the case and invites the patient. */
+	PortalPatient certified() {
+		return certifiedBy(recorder);
+	}
+
+	/** The same, timed by {@code providers} rather than with the patient's requests. */
+	PortalPatient certifiedBy(Recorder providers) {
+		applicationNumber = providers.timed("POST provider/certifications", 201,
 				() -> http.post("/api/provider/certifications", ApiFixtures.certification(email), CaseDriver.PROVIDER,
 						PROVIDER_PASSWORD))
 			.body()
 			.get("applicationNumber")
 			.asText();
+		return this;
+	}
+
+	/** The patient's part, once certified: activation, sign-in, every step, the status page. */
+	PortalPatient works() {
 		String code = invitationCode();
 		recorder.timed("POST accounts/activate", 204, () -> http.post("/api/accounts/activate",
 				Map.of("email", email, "invitationCode", code, "password", PATIENT_PASSWORD), null, null));
