@@ -8,13 +8,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.mmpcase.registration.Person;
 import org.mmpcase.system.BadRequestException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invites a patient or caregiver (an account without a password and a one-time code e-mailed to them) and
@@ -35,12 +38,15 @@ public class InvitationService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	InvitationService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -62,8 +68,21 @@ public class InvitationService {
 		return Optional.of(code);
 	}
 
-	@Transactional
+	/**
+	 * The invitation is checked, then the password hashed outside any transaction (bcrypt is slow on purpose: a
+	 * database connection held meanwhile is one the other requests wait for, and 200 activations at once ran the
+	 * pool dry), then checked again and stored in a short transaction, so a code used meanwhile still works once.
+	 */
 	public void activate(String email, String invitationCode, String password) {
+		List<String> personalWords = transaction
+			.execute(status -> PasswordResets.personalWords(openInvitation(email, invitationCode)));
+		policy.check(password, personalWords);
+		String passwordHash = passwordEncoder.encode(password);
+		transaction.executeWithoutResult(
+				status -> openInvitation(email, invitationCode).activate(passwordHash, clock.instant()));
+	}
+
+	private Account openInvitation(String email, String invitationCode) {
 		Account account = accounts.findByUsername(Person.normaliseEmail(email))
 			.filter(candidate -> !candidate.isActivated() && candidate.getInvitationCodeHash() != null)
 			.orElseThrow(InvitationService::invalidInvitation);
@@ -75,8 +94,7 @@ public class InvitationService {
 			throw BadRequestException.field("invitationCode",
 					"This invitation has expired. Ask for a new activation link, or ask your provider.");
 		}
-		policy.check(password, PasswordResets.personalWords(account));
-		account.activate(passwordEncoder.encode(password), clock.instant());
+		return account;
 	}
 
 	private static BadRequestException invalidInvitation() {
