@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
@@ -235,9 +236,7 @@ class AccountsOverHttpIT extends PostgresTest {
 		http.upload("/api/applications/" + number + "/documents", Map.of("category", "residency"), "lease.pdf",
 				TestFiles.pdf("Lease 12 Elm Street"), email, PASSWORD).expect(201);
 		step(number, email, "Task_UploadDocuments", Map.of());
-		Map<String, Object> attestations = new HashMap<>();
-		List.of("attestInformationTrue", "attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification")
-			.forEach(key -> attestations.put(key, true));
+		Map<String, Object> attestations = ApiFixtures.allAttestations();
 		step(number, email, "Task_SignAttestations", attestations);
 		JsonNode tasks = http.get("/engine-rest/task?candidateGroup=reviewers&processInstanceBusinessKey=" + number,
 				"reviewer", "reviewer").expect(200).body();

@@ -2,7 +2,6 @@ package org.mmpcase.benchmark;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,9 +135,7 @@ final class PortalPatient {
 				() -> http.upload(base() + "/documents", Map.of("category", "residency"), "lease.pdf",
 						TestFiles.pdf("Lease 12 Elm Street"), user(), password()));
 		step("Task_UploadDocuments", Map.of());
-		Map<String, Object> attestations = new HashMap<>();
-		List.of("attestInformationTrue", "attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification")
-			.forEach(key -> attestations.put(key, true));
+		Map<String, Object> attestations = ApiFixtures.allAttestations();
 		String submitted = step("Task_SignAttestations", attestations).body().get("status").asText();
 		if (!"SUBMITTED".equals(submitted)) {
 			recorder.errors.add(applicationNumber + " not submitted: " + submitted);

@@ -7,13 +7,13 @@ import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
@@ -71,9 +71,7 @@ class RegistrationOverHttpIT extends PostgresTest {
 		http.upload("/api/applications/" + number + "/documents", Map.of("category", "residency"), "lease.pdf",
 				TestFiles.pdf("Lease 12 Elm Street"), email, PATIENT_PASSWORD).expect(201);
 		step(number, email, "Task_UploadDocuments", Map.of());
-		Map<String, Object> attestations = new HashMap<>();
-		List.of("attestInformationTrue", "attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification")
-			.forEach(key -> attestations.put(key, true));
+		Map<String, Object> attestations = ApiFixtures.allAttestations();
 		JsonNode submitted = step(number, email, "Task_SignAttestations", attestations);
 		assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
 		assertThat(submitted.get("expectedDecisionBy").asText()).isNotEmpty();

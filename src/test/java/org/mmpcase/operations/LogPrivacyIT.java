@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.TestFiles;
@@ -43,18 +42,13 @@ class LogPrivacyIT extends OperationsHttpTest {
 	void fullRegistration_logsCarryTheApplicationNumber_neverThePatient(CapturedOutput output) {
 		Http http = new Http(port);
 		String email = "quillon.marchbanks-" + System.nanoTime() + "@example.net";
-		Map<String, Object> certification = new HashMap<>();
+		// names no other test uses, so that finding them in the logs can only mean this patient's data leaked
+		Map<String, Object> certification = ApiFixtures.certification(email);
 		certification.put("firstName", "Quillon");
 		certification.put("lastName", "Marchbanks");
 		certification.put("dateOfBirth", "1961-09-23");
-		certification.put("email", email);
 		certification.put("street", "77 Thistlewood Lane");
-		certification.put("city", "Hartford");
-		certification.put("zip", "06106");
 		certification.put("qualifyingCondition", "Ehlers-Danlos syndrome");
-		certification.put("certificationDate", LocalDate.now().minusDays(2).toString());
-		certification.put("termMonths", 12);
-		certification.put("caregiverNeeded", false);
 		String number = http.post("/api/provider/certifications", certification, "provider@example.org", "provider")
 			.expect(201)
 			.body()
@@ -77,9 +71,7 @@ class LogPrivacyIT extends OperationsHttpTest {
 				TestFiles.pdf("Lease of Quillon Marchbanks, 77 Thistlewood Lane, rent 1450 dollars, clause 7731"),
 				email, PASSWORD).expect(201);
 		step(http, base, email, "Task_UploadDocuments", Map.of());
-		Map<String, Object> attestations = new HashMap<>();
-		List.of("attestInformationTrue", "attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification")
-			.forEach(key -> attestations.put(key, true));
+		Map<String, Object> attestations = ApiFixtures.allAttestations();
 		step(http, base, email, "Task_SignAttestations", attestations);
 		http.get(base, email, PASSWORD).expect(200);
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mmpcase.registration.CaseVariables;
+
 /** Request bodies and e-mail contents the HTTP end-to-end tests share. */
 public final class ApiFixtures {
 
@@ -22,6 +24,13 @@ public final class ApiFixtures {
 		Matcher matcher = Pattern.compile("activation code:\\s+(\\S+)").matcher(Mails.text(Mails.lastTo(email)));
 		assertThat(matcher.find()).as("activation code in the invitation").isTrue();
 		return matcher.group(1);
+	}
+
+	/** The attestation step's values with every attestation agreed ({@link CaseVariables#ATTESTATIONS}). */
+	public static Map<String, Object> allAttestations() {
+		Map<String, Object> values = new HashMap<>();
+		CaseVariables.ATTESTATIONS.forEach(attestation -> values.put(attestation, true));
+		return values;
 	}
 
 	/** A provider's certification of a patient with this e-mail address, as JSON fields. */
