@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -36,13 +34,7 @@ class DatabaseAwareEntryPoint implements AuthenticationEntryPoint {
 			otherwise.commence(request, response, authException);
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"" + DatabaseOutages.MESSAGE
-					+ "\"}");
+		DatabaseOutages.writeUnavailable(response);
 	}
 
 }

@@ -13,8 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,13 +48,7 @@ class DatabaseOutageFilter {
 					throw ex;
 				}
 				log.warn("Database unreachable: {}", ex.getClass().getSimpleName());
-				response.resetBuffer();
-				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-				response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS);
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.setCharacterEncoding("UTF-8");
-				response.getWriter()
-					.write("{\"type\":\"DatabaseUnavailable\",\"message\":\"" + DatabaseOutages.MESSAGE + "\"}");
+				DatabaseOutages.writeUnavailable(response);
 			}
 		}
 

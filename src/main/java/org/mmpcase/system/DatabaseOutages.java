@@ -1,12 +1,17 @@
 package org.mmpcase.system;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -28,6 +33,22 @@ public final class DatabaseOutages {
 	public static final String RETRY_AFTER_SECONDS = "30";
 
 	private DatabaseOutages() {
+	}
+
+	/**
+	 * The 503 written where no handler of Spring MVC answers (servlet filters, Spring Security): the API's error
+	 * fields ({@code status}, {@code error}, {@code message}) and the engine REST API's ({@code type}, {@code message}),
+	 * so either kind of client reads it as it reads the others.
+	 */
+	static void writeUnavailable(HttpServletResponse response) throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"status\":503,\"error\":\"Service Unavailable\",\"type\":\"DatabaseUnavailable\","
+					+ "\"message\":\"" + MESSAGE + "\"}");
 	}
 
 	public static boolean isCause(Throwable failure) {
