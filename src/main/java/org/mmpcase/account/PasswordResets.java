@@ -16,7 +16,9 @@ import org.mmpcase.system.BadRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password reset by e-mail: a random token (256 bits) of which only the SHA-256 hash is stored, valid for
@@ -42,9 +44,11 @@ public class PasswordResets {
 
 	private final String publicUrl;
 
+	private final TransactionTemplate transaction;
+
 	PasswordResets(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
 			LoginThrottle throttle, AccountProperties properties, Clock clock,
-			@Value("${mmp.public-url}") String publicUrl) {
+			@Value("${mmp.public-url}") String publicUrl, PlatformTransactionManager transactionManager) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -52,6 +56,7 @@ public class PasswordResets {
 		this.properties = properties;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/** The e-mail to send after commit, holding the link; never logged. */
@@ -80,8 +85,22 @@ public class PasswordResets {
 		});
 	}
 
-	@Transactional
+	/**
+	 * As {@link InvitationService#activate}: the token is checked, the new password hashed outside any transaction
+	 * (no database connection held while bcrypt runs), then the token checked again and the password stored.
+	 */
 	public void confirm(String email, String token, String password) {
+		List<String> personalWords = transaction.execute(status -> personalWords(openReset(email, token)));
+		policy.check(password, personalWords);
+		String passwordHash = passwordEncoder.encode(password);
+		transaction.executeWithoutResult(status -> {
+			Account account = openReset(email, token);
+			account.resetPassword(passwordHash, clock.instant());
+			throttle.succeeded(account.getUsername());
+		});
+	}
+
+	private Account openReset(String email, String token) {
 		Account account = accounts.findByUsername(Person.normaliseEmail(email))
 			.filter(Account::isActivated)
 			.filter(candidate -> candidate.getResetTokenHash() != null)
@@ -90,14 +109,11 @@ public class PasswordResets {
 				InvitationService.hash(token == null ? "" : token.trim()).getBytes(StandardCharsets.US_ASCII))) {
 			throw invalidToken();
 		}
-		Instant now = clock.instant();
-		if (!now.isBefore(account.getResetExpiresAt())) {
+		if (!clock.instant().isBefore(account.getResetExpiresAt())) {
 			throw BadRequestException.field("token",
 					"This password reset link has expired. Ask for a new one on the sign-in page.");
 		}
-		policy.check(password, personalWords(account));
-		account.resetPassword(passwordEncoder.encode(password), now);
-		throttle.succeeded(account.getUsername());
+		return account;
 	}
 
 	static List<String> personalWords(Account account) {

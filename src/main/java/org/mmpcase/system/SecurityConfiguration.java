@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.mmpcase.account.ApiErrors;
+import org.mmpcase.account.BoundedPasswordEncoder;
 import org.mmpcase.account.NormalisingPasswordEncoder;
 import org.mmpcase.account.PortalSessionFilter;
 import org.mmpcase.account.PortalSessions;
@@ -104,10 +105,15 @@ class SecurityConfiguration {
 			.authenticated();
 	}
 
-	/** Spring Security's delegating encoder (bcrypt today), over NFKC-normalised passwords. */
+	/**
+	 * Spring Security's delegating encoder (bcrypt today), over NFKC-normalised passwords, at most one hash per core
+	 * at once.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new NormalisingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return new BoundedPasswordEncoder(
+				new NormalisingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder()),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	/** The engine REST API is open to anyone unless this filter is in front of it. */
