@@ -45,8 +45,13 @@ final class BenchmarkSupport {
 
 	}
 
-	/** Creates a new, empty database (and pg_stat_statements in it, when the server has it preloaded). */
+	/**
+	 * Creates a new, empty database (and pg_stat_statements in it, when the server has it preloaded); or, with
+	 * {@code -Dmmp.bench.reuse-database=NAME} and {@code MMP_BENCH_DATABASE_URL}, returns that existing database
+	 * as it is (the data a paused run generated, measured again by an application with other settings).
+	 */
 	static synchronized Database newDatabase(String name) {
+		String reuse = System.getProperty("mmp.bench.reuse-database", "");
 		String externalUrl = System.getenv("MMP_BENCH_DATABASE_URL");
 		String adminUrl;
 		String user;
@@ -69,9 +74,15 @@ final class BenchmarkSupport {
 			host = "localhost";
 			port = postgres.getPort();
 		}
-		String database = name + "_" + ProcessHandle.current().pid();
-		execute(adminUrl, user, password, "drop database if exists " + database);
-		execute(adminUrl, user, password, "create database " + database);
+		if (!reuse.isBlank() && embedded != null) {
+			throw new IllegalStateException("-Dmmp.bench.reuse-database needs MMP_BENCH_DATABASE_URL (the server of the "
+					+ "paused run)");
+		}
+		String database = reuse.isBlank() ? name + "_" + ProcessHandle.current().pid() : reuse;
+		if (reuse.isBlank()) {
+			execute(adminUrl, user, password, "drop database if exists " + database);
+			execute(adminUrl, user, password, "create database " + database);
+		}
 		String base = adminUrl.contains("?") ? adminUrl.substring(0, adminUrl.indexOf('?')) : adminUrl;
 		String url = base.substring(0, base.lastIndexOf('/') + 1) + database;
 		try {
@@ -101,6 +112,22 @@ final class BenchmarkSupport {
 			}
 		}
 		return embedded;
+	}
+
+	/**
+	 * Stops the embedded PostgreSQL, if one was started: also when the benchmark failed, since exec:java does not
+	 * always run its shutdown hook and the server (with its data directory under the temp folder) outlived it.
+	 */
+	static synchronized void stopEmbedded() {
+		if (embedded != null) {
+			try {
+				embedded.close();
+			}
+			catch (IOException ex) {
+				System.out.println("could not stop the embedded PostgreSQL: " + ex.getMessage());
+			}
+			embedded = null;
+		}
 	}
 
 	/** The application (as in production: job executor on) on the given database, mail to the GreenMail server. */

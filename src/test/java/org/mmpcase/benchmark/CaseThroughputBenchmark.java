@@ -139,6 +139,7 @@ public final class CaseThroughputBenchmark {
 		finally {
 			context.close();
 			TestMailServer.get().stop();
+			BenchmarkSupport.stopEmbedded();
 		}
 		System.exit(0);
 	}

@@ -128,6 +128,7 @@ public final class PortalLoadBenchmark {
 		finally {
 			context.close();
 			TestMailServer.get().stop();
+			BenchmarkSupport.stopEmbedded();
 		}
 		System.exit(exit);
 	}

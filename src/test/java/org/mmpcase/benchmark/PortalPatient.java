@@ -85,6 +85,22 @@ final class PortalPatient {
 		this.email = CaseDriver.uniqueEmail(who);
 	}
 
+	/** A patient registered earlier (by a run that left its database), signed in with a session. */
+	static PortalPatient signedIn(Http http, Recorder recorder, String email, String applicationNumber) {
+		PortalPatient patient = new PortalPatient(http, recorder, email, applicationNumber);
+		recorder.timed("POST session (sign in)", 200, () -> http.post("/api/session",
+				Map.of("email", email, "password", PATIENT_PASSWORD), null, null));
+		return patient;
+	}
+
+	private PortalPatient(Http http, Recorder recorder, String email, String applicationNumber) {
+		this.http = http;
+		this.recorder = recorder;
+		this.session = true;
+		this.email = email;
+		this.applicationNumber = applicationNumber;
+	}
+
 	/** The patient's credentials for a request: none with a session (its cookie goes instead). */
 	private String user() {
 		return session ? null : email;

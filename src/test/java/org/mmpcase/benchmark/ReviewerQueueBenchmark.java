@@ -37,8 +37,7 @@ import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.TestMailServer;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
+import org.mmpcase.system.EngineTableMigrations;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -46,12 +45,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Not a test: benchmark 2 of docs/benchmarks.md. Fills the engine with open reviews (initial registrations started
  * at the review call activity through the public API, so each has the real review subprocess, task listener, due
  * date and SLA timers; due dates spread over 10 days past to 21 days ahead, one in twenty assigned to the reviewer)
- * and with finished cases in history (the same start, then ended), next to a few patients registered over HTTP;
- * then times the Tasklist filter requests ({@code POST /engine-rest/filter/{id}/list} and {@code /count} as the
- * reviewer) and the patient status page ({@code GET /api/applications/{no}}), against hand-written SQL on the same
- * data; with the planner statistics of {@code system/TaskQueryStatistics} and (4th argument, default for up to 5,000
- * open reviews) first without them. Arguments: open reviews, finished cases, generating threads, compare. Run:
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="10000 2000 2 false"}
+ * and with finished cases in history (the same start, then ended), next to ten patients registered over HTTP. Up
+ * to {@code -Dmmp.bench.templates} (1,000) of each kind are made through the API, the rest are SQL copies of those
+ * ({@link CaseCloner}). Then times the Tasklist filter requests ({@code POST /engine-rest/filter/{id}/list} and
+ * {@code /count} as the reviewer) and the patient status page ({@code GET /api/applications/{no}}, signed in with a
+ * session), against hand-written SQL on the same data; with the migrations on the engine's tables
+ * ({@code system/EngineTableMigrations}: due date index, planner statistics) and (4th argument, default for up to
+ * 5,000 open reviews) first without them. Arguments: open reviews, finished cases, generating threads, compare.
+ * {@code -Dmmp.bench.pause-seconds} pauses after generating (ended early by the file
+ * {@code -Dmmp.bench.resume-file}); {@code -Dmmp.bench.reuse-database=NAME} with {@code MMP_BENCH_DATABASE_URL}
+ * measures the database a paused run left, with this build's application. Run:
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.benchmark.ReviewerQueueBenchmark -Dexec.args="100000 500000 2 false"}
  */
 public final class ReviewerQueueBenchmark {
 
@@ -84,27 +88,60 @@ public final class ReviewerQueueBenchmark {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			System.out.println("Machine at start: " + BenchmarkSupport.machine(database));
 			boolean compare = args.length > 3 ? Boolean.parseBoolean(args[3]) : open <= 5_000;
-			ApplicationRunner statistics = (ApplicationRunner) context.getBean("taskQueryStatistics");
+			EngineTableMigrations engineMigrations = context.getBean(EngineTableMigrations.class);
 
 			PortalPatient.Recorder recorder = new PortalPatient.Recorder();
 			Http http = new Http(port);
 			List<PortalPatient> patients = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				patients.add(new PortalPatient(http, recorder, "queue").register());
+			boolean reuse = !System.getProperty("mmp.bench.reuse-database", "").isBlank();
+			if (reuse) {
+				// the data of an earlier (paused) run, measured by this application and its settings
+				patients.addAll(registeredPatients(database, port, recorder));
+				System.out.println("measuring the existing database " + database.name() + ": " + tableSizes(database));
 			}
+			else {
+				for (int i = 0; i < 10; i++) {
+					// each patient signs in once and sends its session cookie, as the portal does
+					patients.add(new PortalPatient(new Http(port), recorder, "queue", true).register());
+				}
 
-			long start = System.nanoTime();
-			generate(engine, open, finished, threads);
-			double generation = (System.nanoTime() - start) / 1e9;
-			analyze(database);
-			System.out.println(tableSizes(database));
-			System.out.printf(Locale.ROOT, "generated %d open reviews and %d finished cases in %.0f s (%d threads)%n",
-					open, finished, generation, threads);
+				// templates through the public API, then copied in SQL (CaseCloner) up to the sizes asked for
+				int templates = Integer.getInteger("mmp.bench.templates", 1_000);
+				int openTemplates = Math.min(open, templates);
+				int finishedTemplates = Math.min(finished, templates);
+				long start = System.nanoTime();
+				generate(engine, openTemplates, finishedTemplates, threads);
+				double generation = (System.nanoTime() - start) / 1e9;
+				System.out.printf(Locale.ROOT, "%d open and %d finished template cases through the API in %.0f s (%d threads)%n",
+						openTemplates, finishedTemplates, generation, threads);
+				start = System.nanoTime();
+				try (Connection connection = database.connect()) {
+					if (open > openTemplates) {
+						CaseCloner.copy(connection, "BQ-", false, open / openTemplates - 1);
+					}
+					if (finished > finishedTemplates) {
+						CaseCloner.copy(connection, "BQ-", true, finished / finishedTemplates - 1);
+					}
+					CaseCloner.caseRows(connection, "BQ-");
+				}
+				double copying = (System.nanoTime() - start) / 1e9;
+				analyze(database);
+				System.out.println(tableSizes(database));
+				System.out.printf(Locale.ROOT, "copied in SQL to %d open reviews and %d finished cases in %.0f s%n",
+						open / openTemplates * openTemplates, finished / Math.max(1, finishedTemplates) * finishedTemplates,
+						copying);
 
-			long pause = Long.getLong("mmp.bench.pause-seconds", 0);
-			if (pause > 0) {
-				System.out.println("pausing " + pause + " s for a look at " + database.url());
-				Thread.sleep(pause * 1000);
+				long pause = Long.getLong("mmp.bench.pause-seconds", 0);
+				if (pause > 0) {
+					// ends early when the file named by mmp.bench.resume-file appears
+					java.nio.file.Path resume = java.nio.file.Path.of(System.getProperty("mmp.bench.resume-file", "resume"));
+					System.out.println("pausing " + pause + " s (or until " + resume.toAbsolutePath() + " exists) for a look at "
+							+ database.url() + ", application on port " + port);
+					long until = System.currentTimeMillis() + pause * 1000;
+					while (System.currentTimeMillis() < until && !java.nio.file.Files.exists(resume)) {
+						Thread.sleep(1000);
+					}
+				}
 			}
 			Map<String, String> filters = filterIds(engine);
 			HttpClient client = HttpClient.newHttpClient();
@@ -114,13 +151,16 @@ public final class ReviewerQueueBenchmark {
 
 			List<Row> before = null;
 			if (compare) {
-				BenchmarkSupport.execute(database.url(), database.username(), database.password(),
-						"drop statistics if exists mmp_stat_authorization_perms");
+				// without the migrations on the engine's tables (the due date index, the planner statistics)
+				for (String undo : List.of("drop statistics if exists mmp_stat_authorization_perms",
+						"drop index if exists mmp_ix_task_due_date", "drop table " + EngineTableMigrations.HISTORY_TABLE)) {
+					BenchmarkSupport.execute(database.url(), database.username(), database.password(), undo);
+				}
 				analyze(database);
 				before = measure(database, client, base, filters, patients, http, recorder);
 			}
 			long indexStart = System.nanoTime();
-			statistics.run(new DefaultApplicationArguments());
+			engineMigrations.migrate();
 			analyze(database);
 			double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
 			List<Row> after = measure(database, client, base, filters, patients, http, recorder);
@@ -135,7 +175,7 @@ public final class ReviewerQueueBenchmark {
 			System.out.printf(Locale.ROOT,
 					"Reviewer queue: %d open reviews, %d finished cases; %d runs each after %d warm-up, one client%n",
 					open, finished, RUNS, WARM_UP);
-			System.out.printf(Locale.ROOT, "%-66s %21s %21s%n", "", "without statistics", "with statistics");
+			System.out.printf(Locale.ROOT, "%-66s %25s %21s%n", "", "without engine migrations", "with them");
 			System.out.printf(Locale.ROOT, "%-66s %10s %10s %10s %10s%n", "request", "p50 ms", "p95 ms", "p50 ms",
 					"p95 ms");
 			for (int i = 0; i < after.size(); i++) {
@@ -144,12 +184,12 @@ public final class ReviewerQueueBenchmark {
 						before == null ? "-" : String.format(Locale.ROOT, "%.1f", before.get(i).p95()),
 						after.get(i).p50(), after.get(i).p95());
 			}
-			System.out.println("ratios (with statistics), engine over HTTP / hand-written SQL over JDBC, p50:");
+			System.out.println("ratios (with the engine migrations), engine over HTTP / hand-written SQL over JDBC, p50:");
 			for (int i = 0; i + 1 < after.size(); i += 2) {
 				System.out.printf(Locale.ROOT, "  %-56s %6.1fx%n", after.get(i).name(),
 						after.get(i).p50() / after.get(i + 1).p50());
 			}
-			System.out.printf(Locale.ROOT, "statistics created and analyzed in %.1f s; bcrypt check of a patient password: p50 %.1f ms%n",
+			System.out.printf(Locale.ROOT, "engine migrations applied and analyzed in %.1f s; bcrypt check of a patient password: p50 %.1f ms%n",
 					indexSeconds, BenchmarkSupport.percentile(bcrypt, 0.5));
 			System.out.println("errors: " + recorder.errors.size());
 			recorder.errors.stream().limit(10).forEach(error -> System.out.println("  error: " + error));
@@ -159,8 +199,27 @@ public final class ReviewerQueueBenchmark {
 		finally {
 			context.close();
 			TestMailServer.get().stop();
+			BenchmarkSupport.stopEmbedded();
 		}
 		System.exit(0);
+	}
+
+	/** The patients of the run that generated the database (not the copied cases), each signed in anew. */
+	private static List<PortalPatient> registeredPatients(BenchmarkSupport.Database database, int port,
+			PortalPatient.Recorder recorder) throws SQLException {
+		List<PortalPatient> patients = new ArrayList<>();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select p.email, a.application_number from application a "
+						+ "join person p on p.id = a.applicant_id where a.application_number not like 'BQ-%' "
+						+ "order by a.id limit 10")) {
+			while (rs.next()) {
+				patients.add(PortalPatient.signedIn(new Http(port), recorder, rs.getString(1), rs.getString(2)));
+			}
+		}
+		if (patients.isEmpty()) {
+			throw new IllegalStateException("no registered patients in " + database.name());
+		}
+		return patients;
 	}
 
 	private static void analyze(BenchmarkSupport.Database database) {
@@ -182,6 +241,14 @@ public final class ReviewerQueueBenchmark {
 					"select pg_size_pretty(pg_database_size(current_database()))")) {
 				rs.next();
 				out.append(", database size ").append(rs.getString(1));
+			}
+			out.append("; largest tables with their indexes:");
+			try (ResultSet rs = statement.executeQuery("select relname, pg_size_pretty(pg_total_relation_size(oid)) "
+					+ "from pg_class where relkind = 'r' and relnamespace = current_schema()::regnamespace "
+					+ "order by pg_total_relation_size(oid) desc limit 8")) {
+				while (rs.next()) {
+					out.append(' ').append(rs.getString(1)).append('=').append(rs.getString(2));
+				}
 			}
 		}
 		return out.toString();
