@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +56,26 @@ public class ModelDeployer implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		deploy();
+		loadEveryProcessDefinition();
+	}
+
+	/**
+	 * Loads every deployed process definition into this node's deployment cache, one after the other, at start-up.
+	 * Camunda 7.24 puts a definition it loads into the cache before it gives the definition's timers and
+	 * asynchronous steps their job definitions; another thread that finds it in the cache in between creates a job
+	 * without a job definition, and 7.24 refuses that job ("Invalid process definition id: processDefinitionId is
+	 * null"). Seen in TwoNodesIT: the second node, whose cache was empty, started its first registration-expiry
+	 * processes on several threads at once. Loaded here, no request thread loads a definition on its own, except
+	 * one deployed later by another node; that one is loaded at its first use as before.
+	 *
+	 * @return how many definitions were loaded
+	 */
+	public int loadEveryProcessDefinition() {
+		List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().list();
+		// getProcessDefinition returns the deployed (parsed and cached) definition
+		definitions.forEach(definition -> repositoryService.getProcessDefinition(definition.getId()));
+		log.debug("{} process definitions loaded into the deployment cache", definitions.size());
+		return definitions.size();
 	}
 
 	/** Deploys what changed since the last deployment; unchanged resources keep their version. */
@@ -73,7 +95,7 @@ public class ModelDeployer implements ApplicationRunner {
 		return deployment;
 	}
 
-	private static int sizeOf(java.util.List<?> list) {
+	private static int sizeOf(List<?> list) {
 		return list == null ? 0 : list.size();
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,26 @@ class ModelDeployerTests extends ProcessTest {
 			.isEqualTo(deploymentsBefore);
 		assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitionsBefore);
 		assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(decisionsBefore);
+	}
+
+	/**
+	 * A node started on an existing database (nothing new to deploy) has an empty deployment cache; Camunda 7.24 loads
+	 * a definition into it in two steps, and a second thread in between creates jobs it then refuses. So the deployer
+	 * loads every definition at start-up, before concurrent use (engine internals only to look into the cache).
+	 */
+	@Test
+	void nodeOnAnExistingDatabase_loadsEveryProcessDefinitionIntoItsCache_atStartUp() {
+		DeploymentCache cache = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+			.getDeploymentCache();
+		cache.discardProcessDefinitionCache();
+		List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().list();
+		assertThat(definitions).isNotEmpty()
+			.allSatisfy(definition -> assertThat(cache.getProcessDefinitionCache().get(definition.getId())).isNull());
+
+		assertThat(deployer.loadEveryProcessDefinition()).isEqualTo(definitions.size());
+
+		assertThat(definitions).allSatisfy(definition -> assertThat(cache.getProcessDefinitionCache()
+			.get(definition.getId())).as(definition.getKey() + " in the cache").isNotNull());
 	}
 
 }
