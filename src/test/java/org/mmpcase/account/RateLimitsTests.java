@@ -2,20 +2,17 @@ package org.mmpcase.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.MovableClock;
 import org.mmpcase.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -131,37 +128,12 @@ class RateLimitsTests extends PostgresTest {
 				Integer.class)).isEqualTo(40);
 	}
 
-	static class MovableClock extends Clock {
-
-		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T10:00:00Z"));
-
-		void move(Duration by) {
-			now.updateAndGet(instant -> instant.plus(by));
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Clocks {
 
 		@Bean
 		MovableClock clock() {
-			return new MovableClock();
+			return new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
 		}
 
 	}

@@ -2,13 +2,11 @@ package org.mmpcase.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.MovableClock;
 
 class LookupLimiterTests {
 
@@ -26,7 +24,7 @@ class LookupLimiterTests {
 		assertThat(limiter.lockedFor("a")).contains(Duration.ofMinutes(5));
 		assertThat(limiter.lockedFor("b")).isEmpty();
 
-		clock.advance(Duration.ofMinutes(5));
+		clock.move(Duration.ofMinutes(5));
 		assertThat(limiter.lockedFor("a")).isEmpty();
 	}
 
@@ -34,7 +32,7 @@ class LookupLimiterTests {
 	void failuresSpreadOverMoreThanTheWindow_doNotLockOut() {
 		for (int i = 0; i < 10; i++) {
 			assertThat(limiter.failed("a")).isFalse();
-			clock.advance(Duration.ofMinutes(2));
+			clock.move(Duration.ofMinutes(2));
 		}
 		assertThat(limiter.lockedFor("a")).isEmpty();
 	}
@@ -43,35 +41,6 @@ class LookupLimiterTests {
 	void masked_showsOnlyTheLastFourCharacters() {
 		assertThat(VerificationService.masked("mmp 7kq3 m9xt")).isEqualTo("MMP-****-M9XT");
 		assertThat(VerificationService.masked("anything\nelse")).isEqualTo("(not a registration number)");
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package org.mmpcase.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmpcase.support.ApiFixtures.certification;
-import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
@@ -51,11 +51,7 @@ class DocumentsOverHttpIT extends PostgresTest {
 	void patientWithAnApplication() {
 		http = new Http(port);
 		patient = CaseDriver.uniqueEmail("docs");
-		String number = http.post("/api/provider/certifications", certification(patient), CaseDriver.PROVIDER,
-				"provider").expect(201).body().get("applicationNumber").asText();
-		http.post("/api/accounts/activate",
-				Map.of("email", patient, "invitationCode", invitationCode(patient), "password", PASSWORD), null, null)
-			.expect(204);
+		String number = ApiFixtures.activatedPatient(http, certification(patient), PASSWORD);
 		documentsPath = "/api/applications/" + number + "/documents";
 	}
 

@@ -2,7 +2,6 @@ package org.mmpcase.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,14 +48,7 @@ class LogPrivacyIT extends OperationsHttpTest {
 		certification.put("dateOfBirth", "1961-09-23");
 		certification.put("street", "77 Thistlewood Lane");
 		certification.put("qualifyingCondition", "Ehlers-Danlos syndrome");
-		String number = http.post("/api/provider/certifications", certification, "provider@example.org", "provider")
-			.expect(201)
-			.body()
-			.get("applicationNumber")
-			.asText();
-		http.post("/api/accounts/activate",
-				Map.of("email", email, "invitationCode", invitationCode(email), "password", PASSWORD), null, null)
-			.expect(204);
+		String number = ApiFixtures.activatedPatient(http, certification, PASSWORD);
 
 		String base = "/api/applications/" + number;
 		step(http, base, email, "Task_ConfirmProfile", Map.of("profileConfirmed", true));

@@ -3,7 +3,6 @@ package org.mmpcase.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mmpcase.support.ApiFixtures.certification;
-import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.Browser;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
@@ -166,10 +166,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 	private String patient() {
 		Http http = new Http(port);
 		String email = CaseDriver.uniqueEmail("browser-account");
-		http.post("/api/provider/certifications", certification(email), CaseDriver.PROVIDER, "provider").expect(201);
-		http.post("/api/accounts/activate",
-				Map.of("email", email, "invitationCode", invitationCode(email), "password", PASSWORD), null, null)
-			.expect(204);
+		ApiFixtures.activatedPatient(http, certification(email), PASSWORD);
 		return email;
 	}
 

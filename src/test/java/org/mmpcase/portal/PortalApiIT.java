@@ -2,7 +2,6 @@ package org.mmpcase.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmpcase.support.ApiFixtures.certification;
-import static org.mmpcase.support.ApiFixtures.invitationCode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
@@ -48,15 +48,7 @@ class PortalApiIT extends PostgresTest {
 
 	/** A certified patient with an active account; returns the application number. */
 	private String patient(String email) {
-		String number = http.post("/api/provider/certifications", certification(email), CaseDriver.PROVIDER, "provider")
-			.expect(201)
-			.body()
-			.get("applicationNumber")
-			.asText();
-		http.post("/api/accounts/activate",
-				Map.of("email", email, "invitationCode", invitationCode(email), "password", PASSWORD), null, null)
-			.expect(204);
-		return number;
+		return ApiFixtures.activatedPatient(http, certification(email), PASSWORD);
 	}
 
 	private HttpResponse<String> get(String path, String language) throws Exception {

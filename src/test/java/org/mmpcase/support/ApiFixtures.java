@@ -33,6 +33,25 @@ public final class ApiFixtures {
 		return values;
 	}
 
+	/**
+	 * Over HTTP: the demo provider certifies the patient of {@code certification} (see {@link #certification}),
+	 * who activates the account with the code from the invitation e-mail and {@code password}.
+	 *
+	 * @return the application number
+	 */
+	public static String activatedPatient(Http http, Map<String, Object> certification, String password) {
+		String email = (String) certification.get("email");
+		String number = http.post("/api/provider/certifications", certification, CaseDriver.PROVIDER, "provider")
+			.expect(201)
+			.body()
+			.get("applicationNumber")
+			.asText();
+		http.post("/api/accounts/activate",
+				Map.of("email", email, "invitationCode", invitationCode(email), "password", password), null, null)
+			.expect(204);
+		return number;
+	}
+
 	/** A provider's certification of a patient with this e-mail address, as JSON fields. */
 	public static Map<String, Object> certification(String email) {
 		Map<String, Object> body = new HashMap<>();
