@@ -1,6 +1,7 @@
 package org.mmpcase.account;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,20 +28,18 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		permits.acquireUninterruptibly();
-		try {
-			return delegate.encode(rawPassword);
-		}
-		finally {
-			permits.release();
-		}
+		return bounded(() -> delegate.encode(rawPassword));
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		return bounded(() -> delegate.matches(rawPassword, encodedPassword));
+	}
+
+	private <T> T bounded(Supplier<T> hashing) {
 		permits.acquireUninterruptibly();
 		try {
-			return delegate.matches(rawPassword, encodedPassword);
+			return hashing.get();
 		}
 		finally {
 			permits.release();

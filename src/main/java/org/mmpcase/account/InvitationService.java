@@ -86,8 +86,7 @@ public class InvitationService {
 		Account account = accounts.findByUsername(Person.normaliseEmail(email))
 			.filter(candidate -> !candidate.isActivated() && candidate.getInvitationCodeHash() != null)
 			.orElseThrow(InvitationService::invalidInvitation);
-		if (!MessageDigest.isEqual(account.getInvitationCodeHash().getBytes(StandardCharsets.US_ASCII),
-				hash(invitationCode == null ? "" : invitationCode.trim()).getBytes(StandardCharsets.US_ASCII))) {
+		if (!hashMatches(account.getInvitationCodeHash(), invitationCode)) {
 			throw invalidInvitation();
 		}
 		if (!clock.instant().isBefore(account.getInvitationExpiresAt())) {
@@ -106,6 +105,12 @@ public class InvitationService {
 		byte[] bytes = new byte[5];
 		RANDOM.nextBytes(bytes);
 		return HexFormat.of().withUpperCase().formatHex(bytes);
+	}
+
+	/** Whether {@code code} as typed (surrounding spaces ignored) is the one whose {@link #hash} is stored. */
+	static boolean hashMatches(String storedHash, String code) {
+		return MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
+				hash(code == null ? "" : code.trim()).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	static String hash(String code) {

@@ -2,7 +2,6 @@ package org.mmpcase.account;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,8 +104,7 @@ public class PasswordResets {
 			.filter(Account::isActivated)
 			.filter(candidate -> candidate.getResetTokenHash() != null)
 			.orElseThrow(PasswordResets::invalidToken);
-		if (!MessageDigest.isEqual(account.getResetTokenHash().getBytes(StandardCharsets.US_ASCII),
-				InvitationService.hash(token == null ? "" : token.trim()).getBytes(StandardCharsets.US_ASCII))) {
+		if (!InvitationService.hashMatches(account.getResetTokenHash(), token)) {
 			throw invalidToken();
 		}
 		if (!clock.instant().isBefore(account.getResetExpiresAt())) {
