@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.mmpcase.registration.CaseVariables;
 
 /** What makes a reviewer's decision whole: a known decision, a listed reason for a denial, a message for a request. */
-final class ReviewDecision {
+public final class ReviewDecision {
 
 	private ReviewDecision() {
 	}
 
 	/** @return the problem as a message for the reviewer, or empty when the decision is whole */
-	static Optional<Problem> problem(Map<String, ?> variables) {
+	public static Optional<Problem> problem(Map<String, ?> variables) {
 		Object decision = variables.get(CaseVariables.REVIEW_DECISION);
 		if (CaseVariables.DECISION_DENY.equals(decision)) {
 			if (DenialReason.of(variables.get(CaseVariables.DENIAL_REASON)).isEmpty()) {
@@ -33,7 +33,7 @@ final class ReviewDecision {
 		return Optional.empty();
 	}
 
-	record Problem(String field, String message) {
+	public record Problem(String field, String message) {
 	}
 
 }

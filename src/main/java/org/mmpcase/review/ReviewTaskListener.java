@@ -3,6 +3,8 @@ package org.mmpcase.review;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,15 @@ import org.springframework.stereotype.Component;
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
+
+	private final ApplicationAccess applications;
+
+	private final ReviewRecords records;
+
+	ReviewTaskListener(ApplicationAccess applications, ReviewRecords records) {
+		this.applications = applications;
+		this.records = records;
+	}
 
 	@Override
 	public void notify(DelegateTask task) {
@@ -26,6 +37,7 @@ class ReviewTaskListener implements TaskListener {
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			validateDecision(task);
+			record(task);
 		}
 	}
 
@@ -45,6 +57,18 @@ class ReviewTaskListener implements TaskListener {
 			.getProcessInstance()
 			.setVariable(CaseVariables.REVIEW_HISTORY, history == null ? entry : history + "\n\n" + entry);
 		task.getExecution().getProcessInstance().removeVariable(CaseVariables.INFORMATION_RESPONSE);
+	}
+
+	/** The decision joins the case's record, with who made it: the assignee, or whoever completed it unclaimed. */
+	private void record(DelegateTask task) {
+		String decidedBy = task.getAssignee();
+		if (decidedBy == null) {
+			Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+			decidedBy = current == null ? null : current.getUserId();
+		}
+		String by = decidedBy;
+		applications.find(task.getExecution().getProcessBusinessKey())
+			.ifPresent(application -> records.decided(application, task.getId(), task.getVariables(), by));
 	}
 
 	private static void validateDecision(DelegateTask task) {
