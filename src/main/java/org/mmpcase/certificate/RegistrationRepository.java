@@ -15,4 +15,6 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
 
 	List<Registration> findByHolderAndStatusOrderByIssuedAtDesc(Person holder, Registration.Status status);
 
+	List<Registration> findByHolderOrderByIssuedAtDesc(Person holder);
+
 }

@@ -50,14 +50,14 @@ public class DocumentCheck {
 
 	}
 
-	static final String PDF = "application/pdf";
+	public static final String PDF = "application/pdf";
 
-	static final String JPEG = "image/jpeg";
+	public static final String JPEG = "image/jpeg";
 
-	static final String PNG = "image/png";
+	public static final String PNG = "image/png";
 
 	/** The types whose content this class can inspect in depth; the configuration may allow fewer, not more. */
-	static final Set<String> INSPECTABLE = Set.of(PDF, JPEG, PNG);
+	public static final Set<String> INSPECTABLE = Set.of(PDF, JPEG, PNG);
 
 	/** Names a person recognises, for the messages. */
 	private static final Map<String, String> FRIENDLY = Map.of(PDF, "a PDF", JPEG, "a JPEG photo", PNG,

@@ -1,5 +1,6 @@
 package org.mmpcase.documents;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
 	List<Application> applicationsWithDocuments(@Param("after") long after, Pageable page);
 
 	List<Document> findByApplication(Application application);
+
+	List<Document> findByApplicationInAndCurrentVersionTrueOrderByCategory(Collection<Application> applications);
 
 	Optional<Document> findByIdAndApplication(Long id, Application application);
 

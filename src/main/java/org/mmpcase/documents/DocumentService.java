@@ -2,6 +2,7 @@ package org.mmpcase.documents;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,24 @@ public class DocumentService {
 	@Transactional(readOnly = true)
 	public List<Document> currentDocuments(Application application) {
 		return documents.findByApplicationAndCurrentVersionTrueOrderByCategory(application);
+	}
+
+	/** The current documents of several applications at once, by application id. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Document>> currentDocuments(Collection<Application> applications) {
+		if (applications.isEmpty()) {
+			return Map.of();
+		}
+		return documents.findByApplicationInAndCurrentVersionTrueOrderByCategory(applications)
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(document -> document.getApplication().getId()));
+	}
+
+	/** A document of this application, current or earlier, without its bytes. */
+	@Transactional(readOnly = true)
+	public Document find(Application application, long documentId) {
+		return documents.findByIdAndApplication(documentId, application)
+			.orElseThrow(() -> new DocumentNotFoundException(documentId));
 	}
 
 	/** A document of this application, current or earlier, with its bytes checked against the upload's checksum. */

@@ -23,6 +23,25 @@ public class ApplicationAccess {
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
 	}
 
+	/** The case, for the engine's own steps and DCP staff, whose access is decided before. */
+	@Transactional
+	public java.util.Optional<Application> find(String applicationNumber) {
+		return applications.findByApplicationNumber(applicationNumber);
+	}
+
+	/** Several cases at once (those that exist), for DCP staff's lists. */
+	@Transactional(readOnly = true)
+	public java.util.List<Application> findAll(java.util.Collection<String> applicationNumbers) {
+		return applicationNumbers.isEmpty() ? java.util.List.of()
+				: applications.findByApplicationNumberIn(applicationNumbers);
+	}
+
+	/** This person's applications, newest first. */
+	@Transactional(readOnly = true)
+	public java.util.List<Application> ofApplicant(Person applicant) {
+		return applications.findByApplicantOrderByCreatedAtDesc(applicant);
+	}
+
 	@Transactional
 	public Application require(String applicationNumber) {
 		return applications.findByApplicationNumber(applicationNumber)

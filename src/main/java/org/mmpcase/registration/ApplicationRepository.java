@@ -9,6 +9,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
 	Optional<Application> findByApplicationNumber(String applicationNumber);
 
+	List<Application> findByApplicationNumberIn(java.util.Collection<String> applicationNumbers);
+
 	List<Application> findByApplicantOrderByCreatedAtDesc(Person applicant);
 
 	boolean existsByApplicationNumber(String applicationNumber);

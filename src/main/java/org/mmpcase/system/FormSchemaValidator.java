@@ -42,6 +42,15 @@ public class FormSchemaValidator {
 		return keys;
 	}
 
+	/** Keys of the fields a user fills in (not read-only, not disabled). */
+	public Set<String> editableKeys(InputStream formSchema) {
+		List<JsonNode> fields = new ArrayList<>();
+		collectFields(read(formSchema), fields);
+		Set<String> keys = new java.util.TreeSet<>();
+		fields.forEach(field -> keys.add(field.path("key").asText()));
+		return keys;
+	}
+
 	public Map<String, Object> validate(InputStream formSchema, Map<String, Object> submitted) {
 		List<JsonNode> fields = new ArrayList<>();
 		collectFields(read(formSchema), fields);

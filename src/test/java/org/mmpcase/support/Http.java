@@ -92,6 +92,9 @@ public final class Http {
 		if (user == null && path.startsWith("/api/")) {
 			builder.header("X-MMP-XSRF-TOKEN", csrfToken());
 		}
+		else if (user == null && path.startsWith("/review/api/")) {
+			builder.header("X-MMP-STAFF-XSRF", staffCsrfToken());
+		}
 		return builder;
 	}
 
@@ -115,6 +118,38 @@ public final class Http {
 			send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/session")).GET().build());
 			return cookie("MMP-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no MMP-XSRF-TOKEN cookie"));
 		});
+	}
+
+	/** The reviewer workspace's CSRF token of this client's cookie, asked for when there is none yet. */
+	public String staffCsrfToken() {
+		return cookie("MMP-STAFF-XSRF").orElseGet(() -> {
+			send(HttpRequest.newBuilder(URI.create(baseUrl + "/review/api/session")).GET().build());
+			return cookie("MMP-STAFF-XSRF").orElseThrow(() -> new AssertionError("no MMP-STAFF-XSRF cookie"));
+		});
+	}
+
+	public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** A GET whose answer is binary (an image, a file), with this client's cookies. */
+	public Bytes bytes(String path) {
+		try {
+			HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Bytes(response.statusCode(), response.body(), response.headers());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public Optional<String> cookie(String name) {
