@@ -9,13 +9,12 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseVariables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_CheckDocuments / Task_RecheckDocuments: a missing or failing document sends the applicant back to the upload
- * step with the problems listed ({@link CaseVariables#DOCUMENT_PROBLEMS}). Both run before every review, so they
- * also leave the reviewer's view of the documents ({@link CaseVariables#DOCUMENT_SUMMARY}).
+ * step with the problems listed ({@link CaseVariables#DOCUMENT_PROBLEMS}). The result of each check and its text
+ * hint stay on the document, where the reviewer workspace reads them.
  */
 @Component("checkDocumentsDelegate")
 class CheckDocumentsDelegate implements JavaDelegate {
@@ -24,13 +23,9 @@ class CheckDocumentsDelegate implements JavaDelegate {
 
 	private final DocumentService documents;
 
-	private final String publicUrl;
-
-	CheckDocumentsDelegate(ApplicationAccess access, DocumentService documents,
-			@Value("${mmp.public-url:http://localhost:8080}") String publicUrl) {
+	CheckDocumentsDelegate(ApplicationAccess access, DocumentService documents) {
 		this.access = access;
 		this.documents = documents;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
 	@Override
@@ -38,13 +33,9 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		Application application = access.require(execution.getProcessBusinessKey());
 		if (keepsDocumentsOnFile(application, execution)) {
 			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
-			execution.setVariable(CaseVariables.DOCUMENT_SUMMARY, "No new documents: the applicant said identity "
-					+ "and residency did not change, so the documents of the registration being renewed apply.");
 			return;
 		}
 		List<String> problems = documents.problems(application);
-		execution.setVariable(CaseVariables.DOCUMENT_SUMMARY,
-				DocumentSummary.markdown(documents.currentDocuments(application), publicUrl));
 		if (problems.isEmpty()) {
 			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
 			return;

@@ -53,11 +53,6 @@ public final class CaseVariables {
 	public static final String DOCUMENTS_CHANGED = "documentsChanged";
 	/** Why the document check failed, one line per document, shown on the upload step. */
 	public static final String DOCUMENT_PROBLEMS = "documentProblems";
-	/**
-	 * The current documents as Markdown for the review form: type, file, check result, whether name and address
-	 * appear in the text (a hint), and a link to open each file. Set by the document check before every review.
-	 */
-	public static final String DOCUMENT_SUMMARY = "documentSummary";
 	/** The attestations the applicant must all agree to (checkboxes of sign-attestations.form). */
 	public static final java.util.List<String> ATTESTATIONS = java.util.List.of("attestInformationTrue",
 			"attestUnderstandsLaw", "attestNoDiversion", "attestConsentToVerification");

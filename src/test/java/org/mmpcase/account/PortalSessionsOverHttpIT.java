@@ -263,15 +263,15 @@ class PortalSessionsOverHttpIT extends PostgresTest {
 
 		client.exchange("POST", "/staff/migrations/application-review", null,
 				Map.of("Authorization", basic(patient.email, PASSWORD))).expect(401);
-		client.exchange("GET", "/review/documents/1", null, Map.of("Authorization", basic(patient.email, PASSWORD)))
-			.expect(401);
+		client.exchange("GET", "/review/api/queue/unassigned", null,
+				Map.of("Authorization", basic(patient.email, PASSWORD))).expect(401);
 
 		Http browser = signedInBrowser(patient);
 		assertThat(browser.exchange("GET", "/camunda/api/engine/engine/default/task", null, from()).status())
 			.as("the portal session is no Camunda webapp session")
 			.isEqualTo(401);
-		assertThat(browser.exchange("GET", "/review/documents/1", null, from()).status())
-			.as("nor a staff session for the reviewers' document endpoint")
+		assertThat(browser.exchange("GET", "/review/api/queue/unassigned", null, from()).status())
+			.as("nor a staff session of the reviewer workspace")
 			.isEqualTo(401);
 		assertThat(browser.exchange("GET", "/camunda/api/admin/auth/user/default", null, from()).status())
 			.as("Camunda knows nobody in this session")
