@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DocumentProperties.class)
+@EnableConfigurationProperties({ DocumentProperties.class, DocumentPreviewProperties.class })
 class DocumentConfiguration {
 
 	@Bean
