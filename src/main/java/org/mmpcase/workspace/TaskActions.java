@@ -84,16 +84,36 @@ class TaskActions {
 	record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {
 	}
 
-	/** The deployed Camunda Form of the task, with the values of the fields it only shows. */
+	/**
+	 * The deployed Camunda Form of the task, with the values of the fields it only shows and of the variables its
+	 * texts name ({@code {{applicationNumber}}}); never those of the fields the user fills in, so an earlier round's
+	 * decision is not offered again.
+	 */
 	TaskForm form(StaffUser user, String taskId) {
 		staffTask(user, taskId);
 		byte[] schema = schema(user, taskId);
+		JsonNode node = read(schema);
 		Set<String> shown = new TreeSet<>(validator.fieldKeys(new ByteArrayInputStream(schema)));
+		shown.addAll(templateVariables(node));
 		shown.removeAll(validator.editableKeys(new ByteArrayInputStream(schema)));
 		Map<String, Object> values = shown.isEmpty() ? Map.of()
 				: user.asUser(identity, () -> tasks.getVariables(taskId, shown));
-		JsonNode node = read(schema);
 		return new TaskForm(taskId, node.path("id").asText(null), node, values);
+	}
+
+	private static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern
+		.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+	private static Set<String> templateVariables(JsonNode node) {
+		Set<String> names = new TreeSet<>();
+		for (JsonNode component : node.path("components")) {
+			java.util.regex.Matcher matcher = TEMPLATE.matcher(component.path("text").asText(""));
+			while (matcher.find()) {
+				names.add(matcher.group(1));
+			}
+			names.addAll(templateVariables(component));
+		}
+		return names;
 	}
 
 	CaseTask claim(StaffUser user, String taskId) {

@@ -105,7 +105,7 @@ public final class Http {
 	public Response exchange(String method, String path, Object body, Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
 		headers.forEach(builder::header);
-		if (body != null) {
+		if (body != null && !headers.containsKey("Content-Type")) {
 			builder.header("Content-Type", "application/json");
 		}
 		return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
