@@ -115,6 +115,10 @@ class QueueQueries {
 	private record Condition(String sql, Map<String, Object> params) {
 	}
 
+	/**
+	 * The view's rows. A review's sort time is its due date (reviews without one sort last), so the due date
+	 * conditions read {@code sort_at}, which the index orders by.
+	 */
 	private Condition condition(StaffUser user, QueueView view) {
 		Instant now = clock.instant();
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -126,11 +130,11 @@ class QueueQueries {
 			case MINE -> "q.task_kind in ('REVIEW', 'ESCALATION') and q.assignee = :user";
 			case DUE_SOON -> {
 				params.put("until", Timestamp.from(now.plus(DUE_SOON)));
-				yield "q.task_kind = 'REVIEW' and q.due_at < :until and " + visible;
+				yield "q.task_kind = 'REVIEW' and q.sort_at < :until and " + visible;
 			}
 			case PAST_SLA -> {
 				params.put("until", Timestamp.from(now));
-				yield "q.task_kind = 'REVIEW' and q.due_at < :until and " + visible;
+				yield "q.task_kind = 'REVIEW' and q.sort_at < :until and " + visible;
 			}
 			// the applicant is assigned; the case belongs to the groups of the review that asked
 			case WAITING -> "q.task_kind = 'WAITING' and " + inMyGroups;
