@@ -80,7 +80,9 @@ function quietUntilUsed(container) {
   const use = () => { used = true; };
   container.addEventListener('change', use, true);
   container.addEventListener('input', use, true);
-  container.addEventListener('blur', event => {
+  const quiet = event => {
     if (!used && event.target.matches('input, select, textarea')) event.stopPropagation();
-  }, true);
+  };
+  container.addEventListener('blur', quiet, true);
+  container.addEventListener('focusout', quiet, true);
 }

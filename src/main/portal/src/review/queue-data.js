@@ -27,14 +27,14 @@ export function count(id) {
   return counts[id];
 }
 
-const NOUN = { waiting: 'cases', escalations: 'escalations' };
+const NOUN = { waiting: ['case', 'cases'], escalations: ['escalation', 'escalations'] };
 
 /** "12", "1,000+" and, for screen readers, what is counted. */
 export function countHtml(id) {
   const c = counts[id];
   if (!c) return '';
   const text = c.capped ? formatNumber(c.count) + '+' : formatNumber(c.count);
-  return `<span class="visually-hidden">, </span><span class="count">${esc(text)}<span class="visually-hidden"> ${NOUN[id] || 'reviews'}</span></span>`;
+  return `<span class="visually-hidden">, </span><span class="count">${esc(text)}<span class="visually-hidden"> ${(NOUN[id] || ['review', 'reviews'])[c.count === 1 && !c.capped ? 0 : 1]}</span></span>`;
 }
 
 /** The cursors of the pages of a view: stack[i] is the `after` of page i (null for the first). */

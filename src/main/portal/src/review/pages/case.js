@@ -30,7 +30,7 @@ function pickTask(tasks, view, preferredId) {
 }
 
 function assigneeHtml(task, user) {
-  if (!task.assignee) return 'Unassigned';
+  if (!task.assignee) return 'nobody (unassigned)';
   if (user && task.assignee === user.id) return '<strong>you</strong>';
   return `<strong>${esc(task.assigneeName || task.assignee)}</strong>`;
 }
