@@ -41,7 +41,13 @@ export default defineConfig({
     assetsDir: 'assets',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: Object.fromEntries(Object.entries(pages).map(([name, file]) => [name, resolve(fileURLToPath(new URL('.', import.meta.url)), file)]))
+      input: Object.fromEntries(Object.entries(pages).map(([name, file]) => [name, resolve(fileURLToPath(new URL('.', import.meta.url)), file)])),
+      // what both pages use in chunks of their own: the libraries (form-js-<hash>.js/.css) and the project's shared
+      // modules and base style (shared-<hash>.js/.css)
+      output: {
+        manualChunks: id => (id.includes('/node_modules/') ? 'form-js'
+          : id.includes('/src/shared/') || id.endsWith('/src/style.css') ? 'shared' : undefined)
+      }
     }
   }
 });
