@@ -18,14 +18,14 @@ function notFound(main, viewHref) {
   return { title: 'Case not found' };
 }
 
-/** The task to work on: the kind the view lists, one the user can decide first. */
+/** The task to work on: of the kind the view lists (one the user can decide first), else one the user can decide. */
 function pickTask(tasks, view, preferredId) {
   const list = tasks || [];
   const wanted = view === 'escalations' ? 'escalation' : view === 'waiting' ? 'waiting' : 'review';
   return list.find(t => t.taskId === preferredId)
     || list.find(t => t.taskKind === wanted && t.canDecide)
-    || list.find(t => t.canDecide)
     || list.find(t => t.taskKind === wanted)
+    || list.find(t => t.canDecide)
     || list[0] || null;
 }
 
@@ -120,8 +120,10 @@ export async function casePage({ main, params, query, options, navigate, session
     const parts = [esc(kindAndRole(kase.kind, kase.role))];
     if (kase.status && kase.status !== 'SUBMITTED') parts.push(`<strong>${esc(statusLabel(kase.status))}</strong>`);
     if (kase.submittedAt) parts.push(`Submitted ${esc(formatDate(kase.submittedAt))}`);
-    if (task && task.dueAt) parts.push(`Due ${esc(formatDate(task.dueAt))} ${slaBadge(task.sla)}`);
-    if (task && task.priority >= 80) parts.push(priorityBadge(task.priority, 'High priority'));
+    // the due date is the review's (an escalation has none of its own)
+    const due = task && task.dueAt ? task : (kase.tasks || []).find(t => t.dueAt);
+    if (due) parts.push(`Due ${esc(formatDate(due.dueAt))} ${slaBadge(due.sla)}`);
+    if (due && due.priority >= 80) parts.push(priorityBadge(due.priority, 'High priority'));
     main.querySelector('#case-meta').innerHTML = parts.join('<span class="sep" aria-hidden="true"> · </span><span class="visually-hidden">, </span>');
   };
 
