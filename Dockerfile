@@ -1,5 +1,5 @@
 # Builds the app from the repository (docker compose build); the tests run in CI, not here.
-# The patient portal (src/main/portal) is built with Node 20 in its own stage, then packaged without npm.
+# The patient portal and the reviewer workspace (src/main/portal) are built with Node 20 in its own stage, then packaged without npm.
 FROM node:20-bookworm-slim AS portal
 WORKDIR /build/src/main/portal
 COPY src/main/portal/package.json src/main/portal/package-lock.json ./
@@ -14,7 +14,7 @@ RUN mvn -B -ntp dependency:go-offline
 COPY src src
 COPY processes processes
 COPY forms forms
-COPY --from=portal /build/target/classes/static/portal target/classes/static/portal
+COPY --from=portal /build/target/classes/static target/classes/static
 RUN mvn -B -ntp -DskipTests -Dportal.skip=true package
 
 FROM eclipse-temurin:17-jre

@@ -1,0 +1,82 @@
+// The facts of a case as compact definition lists: applicant, certification, dispensary and payment, the patient (for
+// a caregiver), requests for information with their answers, and this person's earlier applications and registrations.
+import { esc } from '../shared/dom.js';
+import { formatDate, kindAndRole, statusLabel, DENIAL_REASON, capitalize } from './format.js';
+
+function row(label, value, html = false) {
+  if (value === null || value === undefined || value === '') return '';
+  return `<div><dt>${esc(label)}</dt><dd>${html ? value : esc(value)}</dd></div>`;
+}
+
+function address(person) {
+  const town = [person.city, [person.city ? 'CT' : '', person.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [person.street, town].filter(Boolean).join(', ');
+}
+
+function born(person) {
+  if (!person.dateOfBirth) return '';
+  return `${formatDate(person.dateOfBirth)}${person.age != null ? ` (age ${person.age})` : ''}`;
+}
+
+function person(title, p, testid) {
+  return `<section class="fact" data-testid="${testid}"><h3>${esc(title)}</h3><dl class="facts-list">
+    ${row('Name', p.name)}
+    ${row('Born', born(p))}
+    ${row('Address', address(p))}
+    ${row('E-mail', p.email)}
+  </dl></section>`;
+}
+
+function payment(p) {
+  if (!p) return '';
+  const amount = p.amount != null ? new Intl.NumberFormat('en-US', { style: 'currency', currency: p.currency || 'USD' }).format(p.amount) : '';
+  switch (p.status) {
+    case 'NO_FEE': return 'No fee';
+    case 'SUCCEEDED': return ['Paid', amount, p.card ? `by ${p.card}` : '', p.at ? `on ${formatDate(p.at)}` : ''].filter(Boolean).join(' ');
+    case 'PENDING': return ['Pending', amount].filter(Boolean).join(', ');
+    case 'DECLINED': return ['Declined', amount, p.card ? `(${p.card})` : ''].filter(Boolean).join(' ');
+    default: return p.status;
+  }
+}
+
+function requests(list) {
+  if (!list || !list.length) return '';
+  return `<section class="fact fact--wide" data-testid="facts-requests"><h3>Requests for information</h3><ol class="requests">
+    ${list.map(r => `<li>
+      <p><span class="muted">${esc(formatDate(r.askedAt))}, ${esc(r.askedBy || '')}:</span> ${esc(r.question)}</p>
+      <p>${r.answeredAt ? `<span class="muted">Answered ${esc(formatDate(r.answeredAt))}:</span> ${esc(r.answer || '')}` : '<span class="muted">Not answered yet.</span>'}</p>
+    </li>`).join('')}</ol></section>`;
+}
+
+function history(h) {
+  const applications = (h && h.applications) || [];
+  const registrations = (h && h.registrations) || [];
+  if (!applications.length && !registrations.length) {
+    return `<section class="fact fact--wide" data-testid="facts-history"><h3 class="fact__inline">Earlier applications and registrations:</h3> <span>None</span></section>`;
+  }
+  return `<section class="fact fact--wide" data-testid="facts-history"><h3>Earlier applications and registrations</h3><ul class="history">
+    ${applications.map(a => `<li>${esc(a.applicationNumber)}: ${esc(kindAndRole(a.kind, a.role))}, ${esc(statusLabel(a.status))}${a.denialReason ? ` (${esc(DENIAL_REASON[a.denialReason] || a.denialReason)})` : ''}${a.decidedAt ? `, decided ${esc(formatDate(a.decidedAt))}` : a.submittedAt ? `, submitted ${esc(formatDate(a.submittedAt))}` : ''}</li>`).join('')}
+    ${registrations.map(r => `<li>Registration ${esc(r.registrationNumber)}: ${esc(capitalize(r.role))}, ${esc(r.kind)}, ${esc(statusLabel(r.status))}${r.expiresOn ? `, expires ${esc(formatDate(r.expiresOn))}` : ''}</li>`).join('')}
+  </ul></section>`;
+}
+
+export function factsHtml(kase) {
+  const c = kase.certification || {};
+  const d = kase.dispensary;
+  return `
+    ${person(kase.role === 'caregiver' ? 'Applicant (caregiver)' : 'Applicant', kase.applicant, 'facts-applicant')}
+    <section class="fact" data-testid="facts-certification"><h3>Certification</h3><dl class="facts-list">
+      ${row('Provider', c.provider)}
+      ${row('Certified', formatDate(c.certificationDate))}
+      ${row('Term', c.termMonths != null ? `${c.termMonths} months${c.expiresOn ? `, expires ${formatDate(c.expiresOn)}` : ''}` : '')}
+      ${row('Condition', c.qualifyingCondition)}
+      ${row('Caregiver', c.caregiverNeeded == null ? '' : c.caregiverNeeded ? 'Needed' : 'Not needed')}
+    </dl></section>
+    ${kase.patient ? person('Patient', kase.patient, 'facts-patient') : ''}
+    <section class="fact" data-testid="facts-dispensary"><h3>Dispensary and payment</h3><dl class="facts-list">
+      ${row('Dispensary', d ? [d.name, d.town && d.name && !d.name.includes(d.town) ? d.town : ''].filter(Boolean).join(', ') + (d.code ? ` (${d.code})` : '') : 'None chosen')}
+      ${row('Payment', payment(kase.payment))}
+    </dl></section>
+    ${requests(kase.informationRequests)}
+    ${history(kase.history)}`;
+}
