@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -60,7 +59,10 @@ class WorkspaceSecurityConfiguration {
 								? "The request has no valid security token (CSRF). Reload the page and try again."
 								: "Your Camunda user may not use the reviewer workspace.")))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// the sign-in is Camunda's (StaffSessions makes the new session id and the new CSRF token): Spring
+			// Security's session management would take every request's staff user for a new sign-in, change the
+			// session id and clear the CSRF token each time
+			.sessionManagement(session -> session.disable())
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.support.ApiFixtures;
 import org.mmpcase.support.Browser;
+import org.mmpcase.support.BrowserPage;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
@@ -67,7 +68,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 				Map.of(org.mmpcase.registration.CaseVariables.INFORMATION_REQUEST,
 						"Please tell us which pharmacy you used before."));
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-information-failure", () -> {
 				signIn(page, email, PASSWORD);
 				page.at("Your applications");
@@ -99,7 +100,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 		activate(email);
 		String caregiver = CaseDriver.uniqueEmail("caregiver");
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-caregiver-failure", () -> {
 				signIn(page, email, PASSWORD);
 				page.at("Your applications");
@@ -143,7 +144,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> cases.reload(application).getStatus() == org.mmpcase.registration.ApplicationStatus.APPROVED);
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-renewal-failure", () -> {
 				signIn(page, email, PASSWORD);
 				page.at("Your applications");
@@ -170,7 +171,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 		return email;
 	}
 
-	private static void signIn(PortalPage page, String email, String password) {
+	private static void signIn(BrowserPage page, String email, String password) {
 		page.open("/portal/sign-in");
 		page.at("Sign in");
 		page.type("#f-email", email);
@@ -193,7 +194,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 	void sessionTimeoutWarning_takesFocus_extendsTheSession_andAnIgnoredWarningSignsOut() throws Exception {
 		String email = patient();
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-timeout-failure", () -> {
 				signIn(page, email, PASSWORD);
 				page.at("Your applications");
@@ -224,7 +225,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 	void forgottenPassword_resetFromTheEmailLink_thenSignIn_andANewActivationLinkPage() throws Exception {
 		String email = patient();
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-reset-failure", () -> {
 				page.open("/portal/sign-in");
 				page.at("Sign in");
@@ -277,7 +278,7 @@ class PortalAccountBrowserIT extends PostgresTest {
 	void spanish_byTheSwitch_formsAndPagesTranslated_andTextAt200PercentOnAPhoneDoesNotOverflow() throws Exception {
 		String email = patient();
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			failing(browser, "portal-spanish-failure", () -> {
 				browser.driver().manage().window().setSize(new Dimension(360, 800));
 				signIn(page, email, PASSWORD);

@@ -20,11 +20,12 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationRepository;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.support.ApiFixtures;
-import org.mmpcase.support.TestFees;
 import org.mmpcase.support.Browser;
+import org.mmpcase.support.BrowserPage;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.PostgresTest;
+import org.mmpcase.support.TestFees;
 import org.mmpcase.support.TestFiles;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -87,7 +88,7 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 		Files.writeString(notAPdf, "this is plain text, not a PDF");
 
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			try {
 				browser.driver().manage().window().setSize(new Dimension(360, 800));
 
@@ -287,7 +288,7 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 		ApiFixtures.invitationCode(email);
 		int invitations = Mails.to(email).size();
 		try (Browser browser = new Browser()) {
-			PortalPage page = new PortalPage(browser, port);
+			BrowserPage page = new BrowserPage(browser, port);
 			try {
 				page.open("/portal/sign-in");
 				page.at("Sign in");
@@ -314,7 +315,7 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 		}
 	}
 
-	private static void pay(PortalPage page, String card, String expiry) {
+	private static void pay(BrowserPage page, String card, String expiry) {
 		for (String field : new String[] { "CardholderName", "CardNumber", "CardExpiry", "CardCvc" }) {
 			page.tabTo("input[id$='-Field_" + field + "']").clear();
 		}

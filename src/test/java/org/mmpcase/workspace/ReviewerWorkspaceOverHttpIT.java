@@ -118,8 +118,13 @@ class ReviewerWorkspaceOverHttpIT extends PostgresTest {
 		assertThat(user.path("id").asText()).isEqualTo("reviewer");
 		assertThat(user.path("supervisor").asBoolean()).isFalse();
 		assertThat(user.path("timeoutSeconds").asLong()).isEqualTo(1800);
+		String token = http.cookie("MMP-STAFF-XSRF").orElseThrow();
+		String session = http.cookie("JSESSIONID").orElseThrow();
 		assertThat(http.get(API + "/queue/views", null, null).expect(200).body().findValuesAsText("id"))
 			.containsExactly("unassigned", "mine", "due-soon", "past-sla", "waiting");
+		http.exchange("POST", API + "/session/extend", null, Map.of("X-MMP-STAFF-XSRF", token)).expect(200);
+		assertThat(http.cookie("MMP-STAFF-XSRF")).as("the page's token stays valid").hasValue(token);
+		assertThat(http.cookie("JSESSIONID")).as("one sign-in, one session id").hasValue(session);
 		http.exchange("DELETE", API + "/session", null, Map.of("X-MMP-STAFF-XSRF", http.staffCsrfToken())).expect(204);
 		assertThat(http.get(API + "/queue/views", null, null).status()).isEqualTo(401);
 	}

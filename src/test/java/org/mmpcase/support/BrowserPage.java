@@ -1,4 +1,4 @@
-package org.mmpcase.portal;
+package org.mmpcase.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +18,11 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The portal in headless Chromium, driven from the keyboard: every element is reached with Tab (so it is in the tab
+ * A page of the portal or the reviewer workspace in headless Chromium, driven from the keyboard: every element is reached with Tab (so it is in the tab
  * order) and operated with Enter, Space or the arrow keys. Runs axe-core (from the portal's node_modules) with the
  * WCAG 2.1 A/AA tags and keeps a log of every page state checked.
  */
-final class PortalPage {
+public final class BrowserPage {
 
 	static final Path AXE = Path.of("src/main/portal/node_modules/axe-core/axe.min.js");
 
@@ -32,25 +32,25 @@ final class PortalPage {
 
 	private final List<String> axeLog = new ArrayList<>();
 
-	PortalPage(Browser browser, int port) {
+	public BrowserPage(Browser browser, int port) {
 		this.browser = browser;
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	Browser browser() {
+	public Browser browser() {
 		return browser;
 	}
 
-	List<String> axeLog() {
+	public List<String> axeLog() {
 		return axeLog;
 	}
 
-	void open(String path) {
+	public void open(String path) {
 		browser.open(baseUrl + path);
 	}
 
 	/** Waits for the page whose h1 is this text. */
-	void at(String heading) {
+	public void at(String heading) {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> {
 			try {
 				List<WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
@@ -62,12 +62,12 @@ final class PortalPage {
 		});
 	}
 
-	WebElement active() {
+	public WebElement active() {
 		return browser.driver().switchTo().activeElement();
 	}
 
 	/** Presses Tab until the focused element matches the selector (at most 80 times). */
-	WebElement tabTo(String css) {
+	public WebElement tabTo(String css) {
 		for (int i = 0; i < 80; i++) {
 			WebElement active = active();
 			Object matches = browser.driver().executeScript("return arguments[0].matches(arguments[1])", active, css);
@@ -79,25 +79,25 @@ final class PortalPage {
 		throw new AssertionError("cannot reach " + css + " with the Tab key");
 	}
 
-	void type(String css, String text) {
+	public void type(String css, String text) {
 		tabTo(css).sendKeys(text);
 	}
 
-	void press(String css, CharSequence key) {
+	public void press(String css, CharSequence key) {
 		tabTo(css);
 		new Actions(browser.driver()).sendKeys(key).perform();
 	}
 
-	void keys(CharSequence... keys) {
+	public void keys(CharSequence... keys) {
 		new Actions(browser.driver()).sendKeys(keys).perform();
 	}
 
 	/** A button or link, reached with Tab, activated with Enter. */
-	void activate(String css) {
+	public void activate(String css) {
 		press(css, Keys.ENTER);
 	}
 
-	String text(String css) {
+	public String text(String css) {
 		for (int attempt = 0;; attempt++) {
 			try {
 				return browser.visible(By.cssSelector(css)).getText();
@@ -111,7 +111,7 @@ final class PortalPage {
 	}
 
 	/** Zero axe-core violations (WCAG 2.0/2.1 A and AA) in the page as it is now. */
-	void axe(String state) {
+	public void axe(String state) {
 		String violations = (String) browser.driver().executeAsyncScript(script());
 		axeLog.add(state + ": " + violations);
 		assertThat(violations).as("axe-core violations on " + state).isEqualTo("[]");
@@ -131,7 +131,7 @@ final class PortalPage {
 	}
 
 	/** Runs a fetch in the page (with its session cookie) and answers status, content type and the first bytes. */
-	String fetch(String path) {
+	public String fetch(String path) {
 		return (String) browser.driver()
 			.executeAsyncScript("var done = arguments[arguments.length - 1];"
 					+ "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.arrayBuffer()"
