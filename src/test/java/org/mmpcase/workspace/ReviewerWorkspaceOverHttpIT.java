@@ -322,6 +322,38 @@ class ReviewerWorkspaceOverHttpIT extends PostgresTest {
 		assertThat(facts.path("tasks").get(0).path("taskKind").asText()).isEqualTo("review");
 	}
 
+	@Test
+	void supervisor_seesAnEscalation_opensTheCase_andHandlesIt() {
+		Application application = submitted();
+		cases.fireTimer(application, org.mmpcase.review.ApplicationReviewProcess.TIMER_REVIEW_SLA_BREACHED);
+		Http supervisor = signedIn("supervisor", "supervisor");
+		JsonNode row = find(supervisor.get(API + "/queue/escalations", null, null).expect(200).body().path("rows"),
+				application.getApplicationNumber());
+		assertThat(row.path("taskKind").asText()).isEqualTo("escalation");
+		String escalation = row.path("taskId").asText();
+		JsonNode form = supervisor.get(API + "/tasks/" + escalation + "/form", null, null).expect(200).body();
+		assertThat(form.path("formId").asText()).isEqualTo("handle-escalation");
+
+		JsonNode missing = supervisor.post(API + "/tasks/" + escalation + "/complete", Map.of("values", Map.of()), null,
+				null).expect(400).body();
+		assertThat(missing.path("fieldErrors").has("escalationNotes")).isTrue();
+		supervisor.post(API + "/tasks/" + escalation + "/complete",
+				Map.of("values", Map.of("escalationNotes", "Asked Riley to finish it today.")), null, null)
+			.expect(200);
+
+		assertThat(supervisor.get(API + "/queue/escalations", null, null).expect(200).body().path("rows")
+			.findValuesAsText("taskId")).doesNotContain(escalation);
+		Http reviewer = signedIn("reviewer", "reviewer");
+		assertThat(reviewer.get(API + "/queue/escalations", null, null).status()).as("supervisors only")
+			.isEqualTo(404);
+		JsonNode review = reviewer.get(API + "/cases/" + application.getApplicationNumber(), null, null).expect(200)
+			.body()
+			.path("tasks")
+			.get(0);
+		assertThat(review.path("taskKind").asText()).as("the review itself goes on").isEqualTo("review");
+		assertThat(review.path("sla").asText()).isEqualTo("on-time");
+	}
+
 	private static JsonNode find(JsonNode rows, String applicationNumber) {
 		for (JsonNode row : rows) {
 			if (applicationNumber.equals(row.path("applicationNumber").asText())) {
