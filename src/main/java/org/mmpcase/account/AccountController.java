@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 
 import org.mmpcase.notification.MailService;
-import org.mmpcase.registration.ActivationLinks;
 import org.mmpcase.registration.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mmpcase.registration.Person;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

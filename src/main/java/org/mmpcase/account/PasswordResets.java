@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mmpcase.registration.Person;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

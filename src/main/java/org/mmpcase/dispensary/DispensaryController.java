@@ -1,29 +1,19 @@
 package org.mmpcase.dispensary;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-
-import org.mmpcase.certificate.Registration;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The dispensaries to choose from (the holder changes theirs on the registration: certificate/DispensaryChanges). */
 @RestController
 class DispensaryController {
 
 	private final DispensaryRepository dispensaries;
 
-	private final DispensaryService service;
-
-	DispensaryController(DispensaryRepository dispensaries, DispensaryService service) {
+	DispensaryController(DispensaryRepository dispensaries) {
 		this.dispensaries = dispensaries;
-		this.service = service;
 	}
 
 	@GetMapping("/api/dispensaries")
@@ -32,18 +22,6 @@ class DispensaryController {
 			.stream()
 			.map(d -> Map.of("code", d.getCode(), "name", d.getName(), "town", d.getTown()))
 			.toList();
-	}
-
-	/** The holder changes the dispensary on their registration (limited per period). */
-	@PutMapping("/api/registrations/{registrationNumber}/dispensary")
-	Map<String, String> change(@PathVariable String registrationNumber, @Valid @RequestBody Choice choice,
-			Principal principal) {
-		Registration registration = service.change(registrationNumber, principal.getName(), choice.dispensaryCode());
-		return Map.of("registrationNumber", registration.getRegistrationNumber(), "dispensaryCode",
-				registration.getDispensaryCode());
-	}
-
-	record Choice(@NotBlank String dispensaryCode) {
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

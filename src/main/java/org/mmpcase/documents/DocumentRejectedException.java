@@ -2,7 +2,7 @@ package org.mmpcase.documents;
 
 import java.util.Map;
 
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 
 /** An upload that failed the check: nothing was stored. The reason code tells a client which case it is. */
 public class DocumentRejectedException extends BadRequestException {

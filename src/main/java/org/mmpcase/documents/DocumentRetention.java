@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.mmpcase.operations.BusinessKeyLogging;
+import org.mmpcase.shared.BusinessKeyLogging;
 import org.mmpcase.registration.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

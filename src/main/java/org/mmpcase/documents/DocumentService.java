@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
-import org.mmpcase.system.ConflictException;
+import org.mmpcase.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.StepHandler;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,7 +8,7 @@ public interface PaymentGateway {
 
 	/**
 	 * Exchanges the card details for a token; the details go no further than this call.
-	 * @throws org.mmpcase.system.BadRequestException with a field error on {@code cardNumber}, {@code cardExpiry}
+	 * @throws org.mmpcase.shared.BadRequestException with a field error on {@code cardNumber}, {@code cardExpiry}
 	 * or {@code cardCvc} when the card cannot be used at all
 	 */
 	PaymentMethod tokenize(CardDetails card);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.mmpcase.notification.CaseMailService;
-import org.mmpcase.operations.BusinessKeyLogging;
+import org.mmpcase.shared.BusinessKeyLogging;
 import org.mmpcase.registration.CaseStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -29,10 +29,10 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.Person;
 import org.mmpcase.registration.StepService;
-import org.mmpcase.system.BadRequestException;
-import org.mmpcase.system.ConflictException;
-import org.mmpcase.system.FormSchemaValidator;
-import org.mmpcase.system.ModelDeployer;
+import org.mmpcase.shared.BadRequestException;
+import org.mmpcase.shared.ConflictException;
+import org.mmpcase.shared.FormSchemaValidator;
+import org.mmpcase.shared.DeployedModels;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -232,7 +232,7 @@ class PortalStepController {
 	/** The latest deployed version of a form (the binding every user task uses), by its id. */
 	private JsonNode deployedForm(String formKey) {
 		List<Deployment> latest = repositoryService.createDeploymentQuery()
-			.deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+			.deploymentName(DeployedModels.DEPLOYMENT_NAME)
 			.orderByDeploymentTime()
 			.desc()
 			.listPage(0, 1);

@@ -23,6 +23,15 @@ public class ApplicationAccess {
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
 	}
 
+	/** A case of this certifying provider's; anybody else's is not found. */
+	@Transactional(readOnly = true)
+	public Application requireCertifiedBy(String applicationNumber, String providerUsername) {
+		return applications.findByApplicationNumber(applicationNumber)
+			.filter(candidate -> Person.normaliseEmail(candidate.getCertification().getProviderUsername())
+				.equals(Person.normaliseEmail(providerUsername)))
+			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
+	}
+
 	/** The case, for the engine's own steps and DCP staff, whose access is decided before. */
 	@Transactional
 	public java.util.Optional<Application> find(String applicationNumber) {

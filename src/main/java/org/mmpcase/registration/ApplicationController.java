@@ -7,9 +7,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.mmpcase.review.ApplicationReviewProcess;
-import org.mmpcase.system.ConcurrentChanges;
-import org.mmpcase.system.ConflictException;
+import org.mmpcase.shared.ConcurrentChanges;
+import org.mmpcase.shared.ConflictException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,7 +90,7 @@ class ApplicationController {
 			.orElse(null);
 		Date due = taskService.createTaskQuery()
 			.processInstanceBusinessKey(application.getApplicationNumber())
-			.taskDefinitionKey(ApplicationReviewProcess.TASK_REVIEW_APPLICATION)
+			.taskDefinitionKey(InitialRegistrationProcess.REVIEW_TASK)
 			.list()
 			.stream()
 			.map(Task::getDueDate)

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mmpcase.payment.Payment;
-import org.mmpcase.payment.PaymentRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,25 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CaseDelegates {
 
-	/** Task_SubmitApplication: the applicant's part is done; the review clock starts; the reviewer sees the payment. */
+	/**
+	 * Task_SubmitApplication: the applicant's part is done; the review clock starts. The reviewer reads the payment
+	 * from its table (the reviewer workspace), so it is not copied into the variables.
+	 */
 	@Bean
-	JavaDelegate submitApplicationDelegate(ApplicationAccess access, PaymentRepository payments, Clock clock) {
-		return execution -> {
-			Application application = access.require(execution.getProcessBusinessKey());
-			application.submitted(clock.instant());
-			execution.setVariable(CaseVariables.PAYMENT_SUMMARY, payments.findByApplicationOrderByCreatedAtDesc(application)
-				.stream()
-				.filter(payment -> payment.getStatus() == Payment.Status.SUCCEEDED)
-				.findFirst()
-				.map(CaseDelegates::describe)
-				.orElse("No fee"));
-		};
-	}
-
-	private static String describe(Payment payment) {
-		return String.format("Paid $%d.%02d %s by %s ending %s on %s (reference %s)", payment.getAmountCents() / 100,
-				payment.getAmountCents() % 100, payment.getCurrency(), payment.getCardBrand(), payment.getCardLast4(),
-				payment.getUpdatedAt().atZone(CaseStarter.PROGRAM_ZONE).toLocalDate(), payment.getGatewayReference());
+	JavaDelegate submitApplicationDelegate(ApplicationAccess access, Clock clock) {
+		return execution -> access.require(execution.getProcessBusinessKey()).submitted(clock.instant());
 	}
 
 	/** Task_CloseApplication: never submitted before the certification expired. */

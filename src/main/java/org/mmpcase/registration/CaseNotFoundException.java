@@ -1,11 +1,9 @@
 package org.mmpcase.registration;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.mmpcase.shared.NotFoundException;
 
 /** No such application, or not the caller's: answered alike (404). */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class CaseNotFoundException extends RuntimeException {
+public class CaseNotFoundException extends NotFoundException {
 
 	public CaseNotFoundException(String applicationNumber) {
 		super("No application " + applicationNumber + " for you");

@@ -65,8 +65,6 @@ public final class CaseVariables {
 	public static final String CARD_BRAND = "cardBrand";
 	public static final String CARD_LAST4 = "cardLast4";
 	public static final String PAYMENT_DECLINE_REASON = "paymentDeclineReason";
-	/** One line for the reviewer: what was paid, how, when ("No fee" when the fee was $0). */
-	public static final String PAYMENT_SUMMARY = "paymentSummary";
 
 	// review
 	/** Review SLA (ISO-8601 duration), set in the model so a process owner changes it in the Modeler. */

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.mmpcase.account.Account;
-import org.mmpcase.system.BadRequestException;
-import org.mmpcase.system.ConflictException;
+import org.mmpcase.shared.BadRequestException;
+import org.mmpcase.shared.ConflictException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ public class CertificationService {
 
 	private final CaseStarter caseStarter;
 
-	private final Invitations invitations;
+	private final ApplicationEventPublisher events;
 
 	private final ApplicationRepository applications;
 
@@ -30,32 +30,15 @@ public class CertificationService {
 	private final List<Integer> allowedTermMonths;
 
 	CertificationService(PersonRepository persons, CertificationRepository certifications, CaseStarter caseStarter,
-			Invitations invitations, ApplicationRepository applications, Clock clock,
+			ApplicationEventPublisher events, ApplicationRepository applications, Clock clock,
 			@Value("${mmp.certification.allowed-term-months:6,12,18,24}") List<Integer> allowedTermMonths) {
 		this.allowedTermMonths = List.copyOf(allowedTermMonths);
 		this.persons = persons;
 		this.certifications = certifications;
 		this.caseStarter = caseStarter;
-		this.invitations = invitations;
+		this.events = events;
 		this.applications = applications;
 		this.clock = clock;
-	}
-
-	/**
-	 * The certifying provider sends the invitation again (lost e-mail, expired code): a new code replaces the old one.
-	 * @throws ConflictException when the applicant has already activated the account
-	 */
-	@Transactional
-	public void reinvite(String providerUsername, String applicationNumber) {
-		Application application = applications.findByApplicationNumber(applicationNumber)
-			.filter(candidate -> Person.normaliseEmail(candidate.getCertification().getProviderUsername())
-				.equals(Person.normaliseEmail(providerUsername)))
-			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
-		Account.Role role = application.getApplicantRole() == ApplicantRole.CAREGIVER ? Account.Role.CAREGIVER
-				: Account.Role.PATIENT;
-		if (!invitations.invite(application.getApplicant(), role, application)) {
-			throw new ConflictException("The applicant has already activated the account; no invitation is needed.");
-		}
 	}
 
 	/** The term must be one the program allows (a setting: the 2025 terms are unconfirmed). */
@@ -102,7 +85,7 @@ public class CertificationService {
 				request.caregiverNeeded(), clock.instant()));
 		Application application = caseStarter.start(InitialRegistrationProcess.KEY, ApplicationKind.INITIAL,
 				ApplicantRole.PATIENT, patient, certification);
-		invitations.invite(patient, Account.Role.PATIENT, application);
+		events.publishEvent(new PatientCertified(application.getApplicationNumber()));
 		return application;
 	}
 

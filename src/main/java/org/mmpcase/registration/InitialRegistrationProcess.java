@@ -17,6 +17,12 @@ public final class InitialRegistrationProcess {
 	public static final String TASK_CHARGE_PAYMENT = "Task_ChargePayment";
 	public static final String TASK_SUBMIT_APPLICATION = "Task_SubmitApplication";
 	public static final String CALL_ACTIVITY_REVIEW = "CallActivity_Review";
+
+	/**
+	 * The task of the called review ({@code application-review}) whose due date is the review SLA, which the
+	 * applicant's status page shows as the expected decision date. The review names its task after this.
+	 */
+	public static final String REVIEW_TASK = "Task_ReviewApplication";
 	public static final String TASK_ISSUE_CERTIFICATE = "Task_IssueCertificate";
 	public static final String TASK_EMAIL_CERTIFICATE = "Task_EmailCertificate";
 	public static final String TASK_EMAIL_DENIAL = "Task_EmailDenial";

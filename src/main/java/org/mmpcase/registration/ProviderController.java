@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
-import org.mmpcase.system.ConcurrentChanges;
+import org.mmpcase.shared.ConcurrentChanges;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,13 +46,6 @@ class ProviderController {
 		return ResponseEntity.created(URI.create("/api/applications/" + application.getApplicationNumber()))
 			.body(Map.of("applicationNumber", application.getApplicationNumber(), "status",
 					application.getStatus().name()));
-	}
-
-	/** Sends the applicant a new invitation (a new code; the old one stops working). */
-	@PostMapping("/certifications/{applicationNumber}/invitation")
-	ResponseEntity<Void> reinvite(@PathVariable String applicationNumber, Principal principal) {
-		certifications.reinvite(principal.getName(), applicationNumber);
-		return ResponseEntity.accepted().build();
 	}
 
 	@GetMapping("/tasks")

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Turns the form data of one applicant step into the variables the task completes with, applying the business
  * rules of that step. The form schema (required fields, patterns, allowed values) is checked before; a handler
- * throws {@link org.mmpcase.system.BadRequestException} for what the form cannot express, and may save to the
+ * throws {@link org.mmpcase.shared.BadRequestException} for what the form cannot express, and may save to the
  * case in the same transaction as the completion.
  */
 public interface StepHandler {

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.mmpcase.system.ConcurrentChanges;
-import org.mmpcase.system.ConflictException;
-import org.mmpcase.system.FormSchemaValidator;
+import org.mmpcase.shared.ConcurrentChanges;
+import org.mmpcase.shared.ConflictException;
+import org.mmpcase.shared.FormSchemaValidator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

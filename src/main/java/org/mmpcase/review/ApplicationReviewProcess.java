@@ -1,12 +1,14 @@
 package org.mmpcase.review;
 
+import org.mmpcase.registration.InitialRegistrationProcess;
+
 /** Key and element ids of {@code processes/review/application-review.bpmn}, called by both case processes. */
 public final class ApplicationReviewProcess {
 
 	public static final String KEY = "application-review";
 
 	public static final String SUBPROCESS_REVIEW = "SubProcess_Review";
-	public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
+	public static final String TASK_REVIEW_APPLICATION = InitialRegistrationProcess.REVIEW_TASK;
 	public static final String TIMER_REVIEW_REMINDER = "Timer_ReviewReminder";
 	public static final String TIMER_REVIEW_SLA_BREACHED = "Timer_ReviewSlaBreached";
 	public static final String TASK_HANDLE_ESCALATION = "Task_HandleEscalation";

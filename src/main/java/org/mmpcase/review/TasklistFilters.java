@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.mmpcase.system.StaffAuthorizations;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.EngineAuthorizations;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -47,9 +47,9 @@ class TasklistFilters implements ApplicationRunner {
 
 	private final TaskService taskService;
 
-	private final StaffAuthorizations authorizations;
+	private final EngineAuthorizations authorizations;
 
-	TasklistFilters(FilterService filterService, TaskService taskService, StaffAuthorizations authorizations) {
+	TasklistFilters(FilterService filterService, TaskService taskService, EngineAuthorizations authorizations) {
 		this.filterService = filterService;
 		this.taskService = taskService;
 		this.authorizations = authorizations;

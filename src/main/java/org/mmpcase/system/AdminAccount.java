@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.mmpcase.shared.StaffGroups;
 
 /**
  * The Camunda administrator {@code admin}, created when missing with the password from {@code mmp.admin-password}.

@@ -1,5 +1,7 @@
 package org.mmpcase.system;
 
+import org.mmpcase.shared.DeployedModels;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,7 @@ import org.springframework.util.StringUtils;
 @Order(0)
 public class ModelDeployer implements ApplicationRunner {
 
-	public static final String DEPLOYMENT_NAME = "mmp-models";
+	public static final String DEPLOYMENT_NAME = DeployedModels.DEPLOYMENT_NAME;
 
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 

@@ -9,6 +9,7 @@ import org.mmpcase.account.BoundedPasswordEncoder;
 import org.mmpcase.account.NormalisingPasswordEncoder;
 import org.mmpcase.account.PortalSessionFilter;
 import org.mmpcase.account.PortalSessions;
+import org.mmpcase.shared.DatabaseAwareEntryPoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

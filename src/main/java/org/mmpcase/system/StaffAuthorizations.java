@@ -2,7 +2,6 @@ package org.mmpcase.system;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -11,6 +10,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.mmpcase.shared.EngineAuthorizations;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,14 +25,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class StaffAuthorizations implements ApplicationRunner {
+class StaffAuthorizations implements ApplicationRunner {
 
 	static final String ANY = Authorization.ANY;
 
-	private final AuthorizationService authorizations;
+	private final EngineAuthorizations engineAuthorizations;
 
-	StaffAuthorizations(AuthorizationService authorizations) {
-		this.authorizations = authorizations;
+	StaffAuthorizations(EngineAuthorizations engineAuthorizations) {
+		this.engineAuthorizations = engineAuthorizations;
 	}
 
 	private record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
@@ -84,32 +85,8 @@ public class StaffAuthorizations implements ApplicationRunner {
 				new Grant(StaffGroups.PROCESS_OWNERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 	}
 
-	/** Grants a group permissions on a resource, adding to what it may already have. */
-	public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-		grant(new Grant(group, resource, resourceId, permissions));
-	}
-
 	private void grant(Grant grant) {
-		Authorization authorization = authorizations.createAuthorizationQuery()
-			.groupIdIn(grant.group())
-			.resourceType(grant.resource())
-			.resourceId(grant.resourceId())
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.list()
-			.stream()
-			.findFirst()
-			.orElseGet(() -> {
-				Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-				created.setGroupId(grant.group());
-				created.setResource(grant.resource());
-				created.setResourceId(grant.resourceId());
-				return created;
-			});
-		boolean missing = grant.permissions().stream().anyMatch(permission -> !authorization.isPermissionGranted(permission));
-		if (missing || authorization.getId() == null) {
-			grant.permissions().forEach(authorization::addPermission);
-			authorizations.saveAuthorization(authorization);
-		}
+		engineAuthorizations.grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
 	}
 
 }

@@ -186,7 +186,7 @@ class QueueQueries {
 				return new Cursor(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
 			}
 			catch (RuntimeException ex) {
-				throw org.mmpcase.system.BadRequestException.field("after", "Not a cursor of this queue.");
+				throw org.mmpcase.shared.BadRequestException.field("after", "Not a cursor of this queue.");
 			}
 		}
 

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.mmpcase.system.StaffAuthentication;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.StaffAuthentication;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.stereotype.Component;
 
 /** Names of Camunda users for what the workspace shows (assignees), and who a review may be given to. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.StaffGroups;
 
 /** A signed-in member of DCP staff: a Camunda user with the groups read at this request. */
 record StaffUser(String id, String name, List<String> groups) {

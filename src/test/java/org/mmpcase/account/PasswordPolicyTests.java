@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 
 /** NIST 800-63B as the policy reads it: length in characters, anything allowed, the guessable refused. */
 class PasswordPolicyTests {

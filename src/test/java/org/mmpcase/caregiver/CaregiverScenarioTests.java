@@ -16,8 +16,8 @@ import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
-import org.mmpcase.system.BadRequestException;
-import org.mmpcase.system.ConflictException;
+import org.mmpcase.shared.BadRequestException;
+import org.mmpcase.shared.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Caregivers run the same registration, under the rules of DOMAIN.md. */

@@ -10,7 +10,7 @@ import org.mmpcase.payment.PaymentGateway;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.TestDatabase;
 import org.mmpcase.support.TestMailServer;
-import org.mmpcase.system.ConcurrentChanges;
+import org.mmpcase.shared.ConcurrentChanges;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.CaseVariables;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 
 class EnterPaymentStepHandlerTests {
 

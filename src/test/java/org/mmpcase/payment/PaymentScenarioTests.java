@@ -75,10 +75,6 @@ class PaymentScenarioTests extends ProcessTest {
 		driver.runDueJobs(application);
 
 		assertThat(driver.reload(application).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
-		assertThat((String) processEngine.getTaskService()
-			.getVariable(driver.reviewTask(application).getId(), CaseVariables.PAYMENT_SUMMARY))
-			.startsWith("Paid $100.00 USD by")
-			.contains("ending 4242");
 		List<Payment> all = payments.findByApplicationOrderByCreatedAtDesc(driver.reload(application));
 		assertThat(all).extracting(Payment::getStatus)
 			.containsExactly(Payment.Status.SUCCEEDED, Payment.Status.DECLINED);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.mmpcase.system.BadRequestException;
+import org.mmpcase.shared.BadRequestException;
 
 class SandboxPaymentGatewayTests {
 

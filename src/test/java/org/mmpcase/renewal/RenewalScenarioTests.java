@@ -20,7 +20,7 @@ import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
-import org.mmpcase.system.ConflictException;
+import org.mmpcase.shared.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RenewalScenarioTests extends ProcessTest {

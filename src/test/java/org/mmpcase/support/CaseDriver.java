@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.mmpcase.account.Invitations;
 import org.mmpcase.documents.Document;
 import org.mmpcase.documents.DocumentService;
 import org.mmpcase.registration.Application;
@@ -24,7 +25,7 @@ import org.mmpcase.registration.CertificationService;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.registration.StepService;
 import org.mmpcase.review.ApplicationReviewProcess;
-import org.mmpcase.system.StaffGroups;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -38,6 +39,8 @@ public class CaseDriver {
 
 	private final CertificationService certifications;
 
+	private final Invitations invitations;
+
 	private final ApplicationAccess access;
 
 	private final StepService steps;
@@ -50,10 +53,11 @@ public class CaseDriver {
 
 	private final ManagementService managementService;
 
-	CaseDriver(CertificationService certifications, ApplicationAccess access, StepService steps,
-			DocumentService documents, TaskService taskService, RuntimeService runtimeService,
+	CaseDriver(CertificationService certifications, Invitations invitations, ApplicationAccess access,
+			StepService steps, DocumentService documents, TaskService taskService, RuntimeService runtimeService,
 			ManagementService managementService) {
 		this.certifications = certifications;
+		this.invitations = invitations;
 		this.access = access;
 		this.steps = steps;
 		this.documents = documents;
@@ -77,7 +81,7 @@ public class CaseDriver {
 
 	/** The certifying provider sends the invitation again. */
 	public void reinvite(Application application) {
-		certifications.reinvite(PROVIDER, application.getApplicationNumber());
+		invitations.reinvite(PROVIDER, application.getApplicationNumber());
 	}
 
 	public Application certify(CertificationRequest request) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.Application;
 import org.mmpcase.review.ApplicationReviewProcess;
+import org.mmpcase.shared.BadRequestException;
+import org.mmpcase.shared.StaffGroups;
 import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -26,7 +26,7 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.review.ApplicationReviewProcess;
 import org.mmpcase.support.ProcessTest;
-import org.mmpcase.system.StaffAuthorizations;
+import org.mmpcase.shared.EngineAuthorizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,7 +51,7 @@ class ReviewQueueMatchesEngineTests extends ProcessTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	StaffAuthorizations authorizations;
+	EngineAuthorizations authorizations;
 
 	@Autowired
 	StaffSessions sessions;

@@ -24,7 +24,7 @@ import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
-import org.mmpcase.system.StaffAuthorizations;
+import org.mmpcase.shared.EngineAuthorizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +58,7 @@ class ReviewerWorkspaceOverHttpIT extends PostgresTest {
 	IdentityService identityService;
 
 	@Autowired
-	StaffAuthorizations authorizations;
+	EngineAuthorizations authorizations;
 
 	@Autowired
 	JdbcClient jdbc;
