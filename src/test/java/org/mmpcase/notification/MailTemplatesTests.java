@@ -3,8 +3,11 @@ package org.mmpcase.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +87,116 @@ class MailTemplatesTests {
 		Map<String, String> model = model();
 		model.put("informationRequest", "Pay $1 and send \\ a copy");
 		assertThat(templates.render("information-requested", model).body()).contains("Pay $1 and send \\ a copy");
+	}
+
+	@Test
+	void scriptAndQuotes_escapedInTheHtmlPart_notInTheSubjectOrText() {
+		Map<String, String> model = model();
+		model.put("expiresOn", "<script>alert(\"x\")</script> O'Neil");
+		MailTemplates.Rendered mail = templates.render("expiry-reminder", model);
+
+		assertThat(mail.html()).contains("expires on &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Neil</title>")
+			.doesNotContain("<script>")
+			.doesNotContain("\"x\"");
+		assertThat(mail.subject()).endsWith("expires on <script>alert(\"x\")</script> O'Neil");
+		assertThat(mail.body()).contains("expires on <script>alert(\"x\")</script> O'Neil.");
+	}
+
+	@Test
+	void tripleBraces_stillEscapedInTheHtmlPart() {
+		MailTemplates mail = new MailTemplates(files(Map.of("note.txt", "Subject: Note\n\n{{{applicantName}}}\n",
+				"note.html", "<p>{{{applicantName}}} {{&applicantName}}</p>")));
+		Map<String, String> model = Map.of("applicantName", "<b>Pat</b>");
+
+		assertThat(mail.render("note", model).html()).isEqualTo("<p>&lt;b&gt;Pat&lt;/b&gt; &lt;b&gt;Pat&lt;/b&gt;</p>");
+		assertThat(mail.render("note", model).body()).isEqualTo("<b>Pat</b>\n");
+	}
+
+	@Test
+	void missingValue_messageNamesTheFileAndLine() {
+		Map<String, String> model = model();
+		model.remove("registrationNumber");
+		assertThatThrownBy(() -> templates.render("certificate", model)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("Mail template certificate needs a value for {{registrationNumber}} (certificate.txt, line 8)");
+	}
+
+	@Test
+	void nullValue_failsLikeAMissingOne() {
+		Map<String, String> model = model();
+		model.put("expiresOn", null);
+		assertThatThrownBy(() -> templates.render("expiry-reminder", model))
+			.hasMessage("Mail template expiry-reminder needs a value for {{expiresOn}} (expiry-reminder.txt, line 1)");
+	}
+
+	@Test
+	void valueWithBraces_notExpanded() {
+		Map<String, String> model = model();
+		model.put("applicantName", "{{registrationNumber}} {{#email}}x{{/email}} {{>invitation}}");
+		MailTemplates.Rendered mail = templates.render("certificate", model);
+
+		assertThat(mail.body()).startsWith("Dear {{registrationNumber}} {{#email}}x{{/email}} {{>invitation}},");
+		assertThat(mail.html()).contains("<p>Dear {{registrationNumber}} {{#email}}x{{/email}} {{&gt;invitation}},</p>");
+	}
+
+	@Test
+	void section_lineShownOnlyWithAValue() {
+		MailTemplates mail = new MailTemplates(files(Map.of("pickup.txt", """
+				Subject: Your dispensary
+				
+				Dear {{applicantName}},
+				{{#dispensary}}
+				Your dispensary: {{dispensary}}
+				{{/dispensary}}
+				{{^dispensary}}
+				Choose a dispensary in the portal.
+				{{/dispensary}}
+				Connecticut Medical Marijuana Program
+				""")));
+
+		assertThat(mail.render("pickup", Map.of("applicantName", "Pat", "dispensary", "Hartford")).body())
+			.isEqualTo("Dear Pat,\nYour dispensary: Hartford\nConnecticut Medical Marijuana Program\n");
+		assertThat(mail.render("pickup", Map.of("applicantName", "Pat", "dispensary", "")).body())
+			.isEqualTo("Dear Pat,\nChoose a dispensary in the portal.\nConnecticut Medical Marijuana Program\n");
+		assertThatThrownBy(() -> mail.render("pickup", Map.of("applicantName", "Pat")))
+			.hasMessage("Mail template pickup needs a value for {{dispensary}} (pickup.txt, line 4)");
+	}
+
+	@Test
+	void sectionNotClosed_templateRefusedWithWhere() {
+		MailTemplates mail = new MailTemplates(
+				files(Map.of("pickup.txt", "Subject: Pickup\n\nDear {{applicantName}},\n{{#dispensary}}\nYour dispensary\n")));
+		assertThatThrownBy(() -> mail.render("pickup", Map.of("applicantName", "Pat", "dispensary", "Hartford")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageStartingWith("Mail template pickup.txt is not a valid template (in the body, whose line 1 is line 3")
+			.hasMessageContaining("dispensary");
+	}
+
+	@Test
+	void wholeModelPlaceholder_refused() {
+		MailTemplates mail = new MailTemplates(files(Map.of("all.txt", "Subject: All\n\n{{.}}\n")));
+		assertThatThrownBy(() -> mail.render("all", Map.of("invitationCode", "ABCD-EFGH")))
+			.isInstanceOf(IllegalStateException.class)
+			.message()
+			.doesNotContain("ABCD-EFGH");
+	}
+
+	@Test
+	void templates_readAndCompiledOnce() {
+		List<String> reads = new ArrayList<>();
+		Map<String, String> files = Map.of("note.txt", "Subject: Note for {{applicantName}}\n\nHello\n", "note.html",
+				"<p>Hello</p>");
+		MailTemplates mail = new MailTemplates(file -> {
+			reads.add(file);
+			return Optional.ofNullable(files.get(file));
+		});
+
+		mail.render("note", Map.of("applicantName", "Pat"));
+		assertThat(mail.render("note", Map.of("applicantName", "Sam")).subject()).isEqualTo("Note for Sam");
+		assertThat(reads).containsExactlyInAnyOrder("note.txt", "note.html");
+	}
+
+	private static java.util.function.Function<String, Optional<String>> files(Map<String, String> files) {
+		return file -> Optional.ofNullable(files.get(file));
 	}
 
 	private static Map<String, String> model() {
