@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,21 +43,37 @@ public class PaymentService {
 
 	private final String currency;
 
-	private final PaymentReceipts receipts;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	PaymentService(PaymentRepository payments, ApplicationRepository applications, PaymentGateway gateway,
-			PlatformTransactionManager transactionManager, PaymentProperties properties, PaymentReceipts receipts,
+			PlatformTransactionManager transactionManager, PaymentProperties properties, ApplicationEventPublisher events,
 			Clock clock) {
 		this.payments = payments;
-		this.receipts = receipts;
+		this.events = events;
 		this.applications = applications;
 		this.gateway = gateway;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.currency = properties.currency();
 		this.clock = clock;
+	}
+
+	/**
+	 * The receipt of a succeeded payment, once: the payment is locked while {@code send} runs and is then marked, so
+	 * two nodes (or a resubmitted event) never both send it.
+	 * @return whether it was sent now
+	 */
+	@Transactional
+	public boolean withReceiptOwed(Long paymentId, Consumer<Payment> send) {
+		Payment payment = payments.findLockedById(paymentId).orElseThrow();
+		if (payment.getStatus() != Payment.Status.SUCCEEDED || payment.getReceiptSentAt() != null) {
+			return false;
+		}
+		send.accept(payment);
+		payment.receiptSent(clock.instant());
+		return true;
 	}
 
 	/**
@@ -70,7 +89,6 @@ public class PaymentService {
 		long amountCents = toCents(fee);
 		Optional<Payment> paidEarlier = reconcileUnknownOutcomes(application, paymentMethodToken);
 		if (paidEarlier.isPresent()) {
-			receipts.sendSoon(paidEarlier.get().getId());
 			return paidEarlier.get();
 		}
 		Payment payment = ownTransaction
@@ -78,7 +96,6 @@ public class PaymentService {
 		if (payment.getStatus() == Payment.Status.SUCCEEDED) {
 			log.info("Payment {} of application {} already succeeded; not charged again", payment.getId(),
 					application.getApplicationNumber());
-			receipts.sendSoon(payment.getId());
 			return payment;
 		}
 		ChargeResult result = gateway.charge(payment.getIdempotencyKey(), amountCents, currency, paymentMethodToken);
@@ -88,7 +105,6 @@ public class PaymentService {
 		if (!result.succeeded()) {
 			throw new PaymentDeclinedException(result.declineCode());
 		}
-		receipts.sendSoon(recorded.getId());
 		return recorded;
 	}
 
@@ -123,7 +139,6 @@ public class PaymentService {
 			log.info("Payment {} of application {} reconciled: {}", recorded.getId(),
 					application.getApplicationNumber(), result.outcome());
 			if (result.succeeded()) {
-				receipts.sendSoon(recorded.getId());
 				return Optional.of(recorded);
 			}
 		}
@@ -142,10 +157,15 @@ public class PaymentService {
 					currency, token, brand, last4, clock.instant())));
 	}
 
+	/** The outcome; a success is announced with it (its receipt follows), in the same transaction. */
 	private Payment record(Long paymentId, ChargeResult result) {
 		Payment payment = payments.findById(paymentId).orElseThrow();
 		if (result.succeeded()) {
+			boolean first = payment.getStatus() != Payment.Status.SUCCEEDED;
 			payment.succeeded(result.reference(), clock.instant());
+			if (first) {
+				events.publishEvent(new PaymentSucceeded(payment.getId(), payment.getApplication().getApplicationNumber()));
+			}
 		}
 		else {
 			payment.declined(result.declineCode(), clock.instant());

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The mail server goes away and comes back. E-mails owed meanwhile (certificates from the process's e-mail jobs,
- * payment receipts from the receipt sweep) are delivered once it is back, each exactly once. When it stays away
+ * payment receipts whose events are resubmitted) are delivered once it is back, each exactly once. When it stays away
  * longer than the retries, the e-mail job has an incident (Cockpit), and the documented retry (Cockpit's "Retry",
  * which is {@code PUT /engine-rest/job/{id}/retries}) delivers it, once.
  */
@@ -58,7 +58,8 @@ class MailOutageIT {
 				Files.createTempDirectory("mmp-mail-outage-"));
 		properties.put("spring.mail.port", mailServer.port());
 		properties.put("mmp.mail.retry-cycle", RETRY_CYCLE);
-		properties.put("mmp.payment.receipt-sweep", "PT2S");
+		properties.put("mmp.events.retry-interval", "PT2S");
+		properties.put("mmp.events.retry-after", "PT1S");
 		node = Node.start("mail-outage", properties, null);
 		node.bean(RepositoryService.class)
 			.createDeployment()

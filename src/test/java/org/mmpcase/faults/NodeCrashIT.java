@@ -94,7 +94,8 @@ class NodeCrashIT {
 		properties.put("mmp.payment.gateway", "stripe");
 		properties.put("mmp.payment.stripe.secret-key", "sk_test_stub");
 		properties.put("mmp.payment.stripe.api-base", stripe.baseUrl());
-		properties.put("mmp.payment.receipt-sweep", "PT3S");
+		properties.put("mmp.events.retry-interval", "PT3S");
+		properties.put("mmp.events.retry-after", "PT2S");
 		properties.put("camunda.bpm.job-execution.enabled", "true");
 		properties.put("camunda.bpm.job-execution.max-wait", "2000");
 		// a job locked by a node that died is free again after this long (default 5 minutes). It must stay above the

@@ -64,7 +64,7 @@ class PaymentServiceTests {
 		ApplicationRepository applications = mock(ApplicationRepository.class);
 		when(applications.getReferenceById(any())).thenReturn(application);
 		service = new PaymentService(payments, applications, gateway, new NoTransactions(),
-				new PaymentProperties("sandbox", "USD"), mock(PaymentReceipts.class), clock);
+				new PaymentProperties("sandbox", "USD"), mock(org.springframework.context.ApplicationEventPublisher.class), clock);
 	}
 
 	@Test

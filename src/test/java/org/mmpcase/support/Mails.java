@@ -49,6 +49,17 @@ public final class Mails {
 		return to(recipient).stream().filter(mail -> subject(mail).startsWith("Receipt")).toList();
 	}
 
+	/**
+	 * The receipts to the recipient once there are {@code count}: a receipt follows the payment's event after its
+	 * transaction committed, on another thread.
+	 */
+	public static List<MimeMessage> awaitReceiptsTo(String recipient, int count) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> receiptsTo(recipient).size() >= count);
+		return receiptsTo(recipient);
+	}
+
 	public static MimeMessage lastTo(String recipient) {
 		List<MimeMessage> mails = to(recipient);
 		if (mails.isEmpty()) {
