@@ -1,0 +1,2 @@
+/** Health, metrics and the actuator endpoints for operators. */
+package org.mmpcase.operations;

@@ -1,0 +1,2 @@
+/** Fees: the card step, charging through a gateway exactly once, the payment record. */
+package org.mmpcase.payment;

@@ -1,0 +1,2 @@
+/** Renewal of a registration: re-certification, the facts for the auto-approval decision. */
+package org.mmpcase.renewal;

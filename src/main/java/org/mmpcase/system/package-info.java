@@ -1,0 +1,2 @@
+/** The wiring on top: security chains, model deployment, demo data, staff authorizations, engine table migrations. */
+package org.mmpcase.system;
