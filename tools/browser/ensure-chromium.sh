@@ -9,6 +9,7 @@
 # Arguments: the values of skipTests, skipITs and maven.test.skip; any "true" means no integration tests: nothing to do.
 # ensure-chromium-test.sh tests every branch with a fake apt-get, sudo and id (nothing on the machine is touched).
 set -uo pipefail
+exec 2>&1 # one stream: Maven logs the process's stdout and stderr apart, which would reorder the messages
 
 for skip in "$@"; do
   if [ "$skip" = true ]; then
