@@ -1,9 +1,12 @@
 # Builds the app from the repository (docker compose build); the tests run in CI, not here.
 # The patient portal and the reviewer workspace (src/main/portal) are built with Node 20 in its own stage, then packaged without npm.
 FROM node:20-bookworm-slim AS portal
+# the postinstall of @carbon/grid and @carbon/layout (from form-js) would start IBM telemetry; the check proves it did not
+ENV IBM_TELEMETRY_DISABLED=true
 WORKDIR /build/src/main/portal
 COPY src/main/portal/package.json src/main/portal/package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY tools/portal/no-telemetry.sh /build/tools/portal/
+RUN npm ci --no-audit --no-fund && bash /build/tools/portal/no-telemetry.sh /build/src/main/portal
 COPY src/main/portal ./
 RUN npm run build
 
