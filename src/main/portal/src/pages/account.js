@@ -70,7 +70,7 @@ export async function signIn({ main, query, navigate, session }) {
   return t('signInTitle');
 }
 
-export async function activate({ main, query, navigate }) {
+export async function activate({ main, query, navigate, session }) {
   const form = page(main, t('activateTitle'), t('activateIntro'),
     field({ name: 'email', label: t('email'), type: 'email', autocomplete: 'username', required: true, value: query.get('email') || '' }) +
     field({ name: 'invitationCode', label: t('invitationCode'), hint: t('invitationCodeHint'), required: true, autocomplete: 'one-time-code', value: query.get('code') || '' }) +
@@ -85,8 +85,10 @@ export async function activate({ main, query, navigate }) {
     if (Object.keys(errors).length) return showFieldErrors(form, null, errors);
     busy(form, true);
     try {
-      await api('POST', '/accounts/activate', { email: values.email, invitationCode: values.invitationCode, password: values.password });
-      navigate('sign-in?email=' + encodeURIComponent(values.email), { kind: 'success', text: t('activated') });
+      // signed in at once with the new password: straight on to the application, no second screen
+      await api('POST', '/accounts/activate', { email: values.email, invitationCode: values.invitationCode, password: values.password, signIn: true });
+      const user = await session.load();
+      navigate(user && user.role === 'PROVIDER' ? 'provider' : '', { kind: 'success', text: t('activated') });
     } catch (error) {
       busy(form, false);
       failure(form, error);

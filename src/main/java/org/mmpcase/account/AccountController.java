@@ -1,15 +1,21 @@
 package org.mmpcase.account;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 
 import org.mmpcase.notification.MailService;
 import org.mmpcase.registration.Person;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,8 +45,15 @@ class AccountController {
 
 	private final RateLimits.Rule perClient;
 
+	private final PortalSessions sessions;
+
+	private final AccountUserDetailsService users;
+
 	AccountController(InvitationService invitations, ActivationLinks activationLinks, PasswordResets resets,
-			MailService mail, AccountMailQueue queue, RateLimits limits, AccountProperties properties) {
+			MailService mail, AccountMailQueue queue, RateLimits limits, AccountProperties properties,
+			PortalSessions sessions, AccountUserDetailsService users) {
+		this.sessions = sessions;
+		this.users = users;
 		this.invitations = invitations;
 		this.activationLinks = activationLinks;
 		this.resets = resets;
@@ -53,10 +66,22 @@ class AccountController {
 	}
 
 	/** The applicant sets a password with the code from the invitation e-mail. */
+	/**
+	 * The applicant sets a password with the code from the invitation e-mail. A page of the portal that asks for it
+	 * ({@code "signIn": true}, no {@code Authorization} header) is signed in at once, as by {@code POST /api/session}
+	 * (one screen less); anybody else gets 204 and signs in as before.
+	 */
 	@PostMapping("/api/accounts/activate")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void activate(@Valid @RequestBody Activation activation) {
+	ResponseEntity<Map<String, Object>> activate(@Valid @RequestBody Activation activation, HttpServletRequest request,
+			HttpServletResponse response) {
 		invitations.activate(activation.email(), activation.invitationCode(), activation.password());
+		if (!Boolean.TRUE.equals(activation.signIn()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			return ResponseEntity.noContent().build();
+		}
+		UserDetails user = users.loadUserByUsername(Person.normaliseEmail(activation.email()));
+		sessions.start(request, response,
+				UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		return ResponseEntity.ok(sessions.describe(request, user.getUsername()));
 	}
 
 	/** A new invitation (new code, the old one stops working) for an invited account not activated yet. */
@@ -90,7 +115,8 @@ class AccountController {
 				&& limits.tryAcquire("mail:" + kind + ":" + email, perAddress);
 	}
 
-	record Activation(@NotBlank @Email String email, @NotBlank String invitationCode, @NotBlank String password) {
+	record Activation(@NotBlank @Email String email, @NotBlank String invitationCode, @NotBlank String password,
+			Boolean signIn) {
 	}
 
 	record EmailOnly(@NotBlank @Email(message = "Enter your e-mail address, like name@example.com.") String email) {

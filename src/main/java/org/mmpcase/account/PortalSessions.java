@@ -115,6 +115,20 @@ public class PortalSessions {
 		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
 	}
 
+	/** Who is signed in, and when the session ends unless there is activity (the answer of {@code /api/session}). */
+	java.util.Map<String, Object> describe(HttpServletRequest request, String username) {
+		Account account = accounts.findByUsername(org.mmpcase.registration.Person.normaliseEmail(username))
+			.orElseThrow();
+		Instant expiresAt = expiresAt(request);
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("email", account.getUsername());
+		body.put("role", account.getRole().name());
+		body.put("displayName", account.getDisplayName());
+		body.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+		body.put("timeoutSeconds", expiresAt == null ? null : timeout.toSeconds());
+		return body;
+	}
+
 	/** When the session ends unless there is activity; null for a request without a portal session (Basic). */
 	Instant expiresAt(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);

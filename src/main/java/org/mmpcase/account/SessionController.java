@@ -1,14 +1,12 @@
 package org.mmpcase.account;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.mmpcase.registration.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -42,17 +40,14 @@ class SessionController {
 
 	private final PortalSessions sessions;
 
-	private final AccountRepository accounts;
-
 	private final ApiErrors errors;
 
 	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
 	SessionController(AuthenticationManager accountAuthenticationManager, PortalSessions sessions,
-			AccountRepository accounts, ApiErrors errors) {
+			ApiErrors errors) {
 		this.authentication = accountAuthenticationManager;
 		this.sessions = sessions;
-		this.accounts = accounts;
 		this.errors = errors;
 	}
 
@@ -115,15 +110,7 @@ class SessionController {
 	}
 
 	private Map<String, Object> body(HttpServletRequest request, String username) {
-		Account account = accounts.findByUsername(Person.normaliseEmail(username)).orElseThrow();
-		Instant expiresAt = sessions.expiresAt(request);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("email", account.getUsername());
-		body.put("role", account.getRole().name());
-		body.put("displayName", account.getDisplayName());
-		body.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
-		body.put("timeoutSeconds", expiresAt == null ? null : sessions.timeout().toSeconds());
-		return body;
+		return sessions.describe(request, username);
 	}
 
 	private static void ensureCsrfCookie(HttpServletRequest request) {

@@ -98,6 +98,29 @@ class AccountsOverHttpIT extends PostgresTest {
 	}
 
 	@Test
+	void activationFromThePortal_signsInAtOnce_anApiClientSignsInItself() {
+		String email = CaseDriver.uniqueEmail("at-once");
+		certify(email);
+		Http browser = new Http(port);
+		Http.Response activated = browser.exchange("POST", "/api/accounts/activate",
+				Map.of("email", email, "invitationCode", ApiFixtures.invitationCode(email), "password", PASSWORD,
+						"signIn", true),
+				Map.of(PortalSessions.CSRF_HEADER, browser.csrfToken()));
+		assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
+		assertThat(activated.body().get("email").asText()).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+		assertThat(activated.body().get("timeoutSeconds").asLong()).isPositive();
+		assertThat(browser.get("/api/session", null, null).expect(200).body().get("role").asText()).isEqualTo("PATIENT");
+		assertThat(browser.get("/api/applications", null, null).status()).as("the session works").isEqualTo(200);
+
+		String other = CaseDriver.uniqueEmail("later");
+		certify(other);
+		Http client = new Http(port);
+		assertThat(client.post("/api/accounts/activate", Map.of("email", other, "invitationCode",
+				ApiFixtures.invitationCode(other), "password", PASSWORD), null, null).status()).isEqualTo(204);
+		assertThat(client.get("/api/session", null, null).status()).as("no session without asking").isEqualTo(401);
+	}
+
+	@Test
 	void activationLink_expiredAfterFourteenDays_refused_aNewOneWorks() {
 		String email = CaseDriver.uniqueEmail("expired");
 		certify(email);

@@ -143,11 +143,8 @@ class PortalRegistrationBrowserIT extends PostgresTest {
 				browser.driver().findElement(By.id("f-passwordRepeat")).clear();
 				page.type("#f-passwordRepeat", PASSWORD);
 				page.activate("button[type=submit]");
-				page.at("Sign in");
-				page.type("#f-password", PASSWORD);
-				page.activate("button[type=submit]");
 
-				// home, status, then the steps
+				// signed in at once: home, status, then the steps
 				page.at("Your applications");
 				page.axe("home");
 				page.activate("a[href='/portal/applications/" + applicationNumber + "']");
