@@ -8,6 +8,7 @@ import * as applications from './pages/applications.js';
 import * as step from './pages/step.js';
 import * as provider from './pages/provider.js';
 import * as caregiver from './pages/caregiver.js';
+import { appPath, pushPath } from './shared/router.js';
 
 const BASE = '/portal/';
 
@@ -32,19 +33,13 @@ let flash = null;
 /** Goes to a portal path ('' = home); message: a notice shown once on the next page. */
 export function navigate(path, message, replace = false) {
   flash = message || null;
-  const url = BASE + path.replace(/^\/+/, '');
-  if (replace) history.replaceState({}, '', url); else history.pushState({}, '', url);
+  pushPath(BASE, path, replace);
   render();
-}
-
-function currentPath() {
-  const path = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
-  return path.replace(/\/+$/, '');
 }
 
 async function render() {
   const main = document.getElementById('main');
-  const path = currentPath();
+  const path = appPath(BASE);
   const query = new URLSearchParams(location.search);
   const route = routes.find(r => r.pattern.test(path));
   updateHeader();

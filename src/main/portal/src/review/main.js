@@ -10,6 +10,7 @@ import { forget } from './queue-data.js';
 import { signInPage } from './pages/sign-in.js';
 import { queuePage } from './pages/queue.js';
 import { casePage } from './pages/case.js';
+import { appPath, pushPath } from '../shared/router.js';
 
 const BASE = '/review/';
 const TITLE = 'DCP reviewer workspace';
@@ -32,19 +33,13 @@ let cleanups = [];
  */
 export function navigate(path, options = {}) {
   pending = options;
-  const url = BASE + path.replace(/^\/+/, '');
-  if (options.replace) history.replaceState({}, '', url); else history.pushState({}, '', url);
+  pushPath(BASE, path, options.replace);
   render();
-}
-
-function currentPath() {
-  const path = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
-  return path.replace(/\/+$/, '');
 }
 
 async function render() {
   const main = document.getElementById('main');
-  const path = currentPath();
+  const path = appPath(BASE);
   const query = new URLSearchParams(location.search);
   const route = routes.find(r => r.pattern.test(path));
   const options = pending;
@@ -126,7 +121,7 @@ document.getElementById('sign-out').addEventListener('click', async () => {
 
 session.whenEnded(reason => {
   forget();
-  const path = currentPath();
+  const path = appPath(BASE);
   const next = path && path !== 'sign-in' ? '?next=' + encodeURIComponent(path + location.search) : '';
   navigate('sign-in' + next, {
     replace: true,

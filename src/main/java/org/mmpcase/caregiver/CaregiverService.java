@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.mmpcase.account.Account;
+import org.mmpcase.account.Invitations;
 import org.mmpcase.registration.ApplicantRole;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationEnded;
@@ -12,7 +13,6 @@ import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseStarter;
 import org.mmpcase.registration.InitialRegistrationProcess;
-import org.mmpcase.account.Invitations;
 import org.mmpcase.registration.Person;
 import org.mmpcase.registration.PersonRepository;
 import org.mmpcase.shared.BadRequestException;

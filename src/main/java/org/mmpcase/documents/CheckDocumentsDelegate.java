@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmpcase.registration.Application;
-import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationAccess;
+import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ResponseEntity;
 import org.mmpcase.shared.ConcurrentChanges;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

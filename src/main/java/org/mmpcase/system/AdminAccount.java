@@ -2,6 +2,7 @@ package org.mmpcase.system;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.mmpcase.shared.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.mmpcase.shared.StaffGroups;
 
 /**
  * The Camunda administrator {@code admin}, created when missing with the password from {@code mmp.admin-password}.

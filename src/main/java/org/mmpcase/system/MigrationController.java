@@ -4,11 +4,11 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.mmpcase.shared.StaffAuthentication;
+import org.mmpcase.shared.StaffGroups;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.mmpcase.shared.StaffAuthentication;
-import org.mmpcase.shared.StaffGroups;
 
 /** For process owners: move the running instances of a process to its latest version. */
 @RestController

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationExcept
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.stereotype.Service;
 import org.mmpcase.shared.BadRequestException;
+import org.springframework.stereotype.Service;
 
 /**
  * Moves the running instances of a process to its latest version (Camunda's migration API): for each older version

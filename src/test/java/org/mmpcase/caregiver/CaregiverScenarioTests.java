@@ -13,11 +13,11 @@ import org.mmpcase.registration.ApplicantRole;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
+import org.mmpcase.shared.BadRequestException;
+import org.mmpcase.shared.ConflictException;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
-import org.mmpcase.shared.BadRequestException;
-import org.mmpcase.shared.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Caregivers run the same registration, under the rules of DOMAIN.md. */

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.Application;
-import org.mmpcase.support.ProcessTest;
+import org.mmpcase.registration.CaseNotFoundException;
 import org.mmpcase.shared.BadRequestException;
 import org.mmpcase.shared.ConflictException;
-import org.mmpcase.registration.CaseNotFoundException;
+import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class DispensaryChangeTests extends ProcessTest {

@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 
 import org.mmpcase.MmpCaseManagerApplication;
 import org.mmpcase.payment.PaymentGateway;
+import org.mmpcase.shared.ConcurrentChanges;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.TestDatabase;
 import org.mmpcase.support.TestMailServer;
-import org.mmpcase.shared.ConcurrentChanges;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -15,16 +15,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.support.Mails;
-import org.mmpcase.support.TestFees;
 import org.mmpcase.support.ProcessTest;
+import org.mmpcase.support.TestFees;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
  * The payment path, with the pre-2023 fees deployed as a process owner would deploy an edited fee schedule (and

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.review.ApplicationReviewProcess;
-import org.mmpcase.support.ProcessTest;
-import org.mmpcase.support.CaseDriver;
-import org.mmpcase.support.Mails;
 import org.mmpcase.shared.BadRequestException;
 import org.mmpcase.shared.ConflictException;
 import org.mmpcase.shared.StaffGroups;
+import org.mmpcase.support.CaseDriver;
+import org.mmpcase.support.Mails;
+import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class InitialRegistrationScenarioTests extends ProcessTest {

@@ -17,10 +17,10 @@ import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
+import org.mmpcase.shared.ConflictException;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
-import org.mmpcase.shared.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RenewalScenarioTests extends ProcessTest {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseVariables;
-import org.mmpcase.support.ProcessTest;
 import org.mmpcase.shared.StaffGroups;
+import org.mmpcase.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each Tasklist filter returns what its name says, to the groups allowed to read it. */

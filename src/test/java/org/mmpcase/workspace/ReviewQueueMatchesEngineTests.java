@@ -15,9 +15,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.review.ApplicationReviewProcess;
-import org.mmpcase.support.ProcessTest;
 import org.mmpcase.shared.EngineAuthorizations;
+import org.mmpcase.support.ProcessTest;
+import org.mmpcase.support.StaffFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,9 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ReviewQueueMatchesEngineTests extends ProcessTest {
 
-	private static final String OTHER_GROUP = "licensing";
+	private static final String OTHER_GROUP = StaffFixtures.OTHER_GROUP;
 
-	private static final String OTHER_REVIEWER = "lena";
+	private static final String OTHER_REVIEWER = StaffFixtures.OTHER_REVIEWER;
 
 	@Autowired
 	TaskService taskService;
@@ -224,16 +222,7 @@ class ReviewQueueMatchesEngineTests extends ProcessTest {
 	}
 
 	private void otherGroupWithItsReviewer() {
-		if (identityService.createUserQuery().userId(OTHER_REVIEWER).count() == 0) {
-			identityService.saveGroup(identityService.newGroup(OTHER_GROUP));
-			User lena = identityService.newUser(OTHER_REVIEWER);
-			lena.setFirstName("Lena");
-			lena.setLastName("Licensing");
-			lena.setPassword("lena-password-1");
-			identityService.saveUser(lena);
-			identityService.createMembership(OTHER_REVIEWER, OTHER_GROUP);
-			authorizations.grant(OTHER_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		}
+		StaffFixtures.otherGroupWithItsReviewer(identityService, authorizations);
 	}
 
 	private Application submitted() {

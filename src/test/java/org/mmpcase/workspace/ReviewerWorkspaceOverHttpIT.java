@@ -13,18 +13,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
+import org.mmpcase.shared.EngineAuthorizations;
 import org.mmpcase.support.CaseDriver;
 import org.mmpcase.support.Http;
 import org.mmpcase.support.PostgresTest;
-import org.mmpcase.shared.EngineAuthorizations;
+import org.mmpcase.support.StaffFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,16 +71,7 @@ class ReviewerWorkspaceOverHttpIT extends PostgresTest {
 			identityService.saveUser(wanda);
 			identityService.createMembership("wanda", "reviewers");
 		}
-		if (identityService.createUserQuery().userId("lena").count() == 0) {
-			identityService.saveGroup(identityService.newGroup("licensing"));
-			User lena = identityService.newUser("lena");
-			lena.setFirstName("Lena");
-			lena.setLastName("Licensing");
-			lena.setPassword("lena-password-1");
-			identityService.saveUser(lena);
-			identityService.createMembership("lena", "licensing");
-			authorizations.grant("licensing", Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		}
+		StaffFixtures.otherGroupWithItsReviewer(identityService, authorizations);
 	}
 
 	private Http signedIn(String user, String password) {
