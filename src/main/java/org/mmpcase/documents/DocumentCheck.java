@@ -102,11 +102,25 @@ public class DocumentCheck {
 			"text/x-vbasic", "application/x-ms-shortcut", "application/x-java-jnlp-file", "application/wasm",
 			"application/x-bytecode.python", "application/x-ms-wim");
 
-	private static final TikaConfig TIKA_CONFIG = TikaConfig.getDefaultConfig();
+	/**
+	 * Tika's default configuration loads every parser and detector of the standard package (about half a second):
+	 * loaded on first use, and warmed in the background once the app has started ({@link #warmUp()}), so it is not
+	 * on the start-up path.
+	 */
+	private static final class Tika {
 
-	private static final MediaTypeRegistry REGISTRY = TIKA_CONFIG.getMediaTypeRegistry();
+		static final TikaConfig CONFIG = TikaConfig.getDefaultConfig();
 
-	private final Detector detector = TIKA_CONFIG.getDetector();
+		static final MediaTypeRegistry REGISTRY = CONFIG.getMediaTypeRegistry();
+
+		static final Detector DETECTOR = CONFIG.getDetector();
+
+	}
+
+	/** Loads Tika's configuration now, if nothing has yet. */
+	static void warmUp() {
+		Tika.DETECTOR.getClass();
+	}
 
 	private final long maxBytes;
 
@@ -165,7 +179,7 @@ public class DocumentCheck {
 
 	String detect(byte[] content) {
 		try (TikaInputStream stream = TikaInputStream.get(content)) {
-			return detector.detect(stream, new Metadata()).getBaseType().toString();
+			return Tika.DETECTOR.detect(stream, new Metadata()).getBaseType().toString();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read an uploaded file in memory", ex);
@@ -256,7 +270,7 @@ public class DocumentCheck {
 			if (family.contains(type.getBaseType().toString())) {
 				return true;
 			}
-			type = REGISTRY.getSupertype(type);
+			type = Tika.REGISTRY.getSupertype(type);
 		}
 		return false;
 	}
