@@ -89,8 +89,8 @@ class QueueQueries {
 		Condition visible = visible(user);
 		Map<String, Object> params = new LinkedHashMap<>(visible.params());
 		params.put("number", applicationNumber);
-		return jdbc.sql("select " + COLUMNS + " from review_queue q where q.application_number = :number and ("
-				+ visible.sql() + ") order by q.sort_at, q.task_id")
+		return jdbc.sql("select " + COLUMNS + " from review_queue q where q.application_number = :number and "
+				+ visible.sql() + " order by q.sort_at, q.task_id")
 			.params(params)
 			.query(QueueQueries::entry)
 			.list();
@@ -101,7 +101,7 @@ class QueueQueries {
 		Condition visible = visible(user);
 		Map<String, Object> params = new LinkedHashMap<>(visible.params());
 		params.put("task", taskId);
-		return jdbc.sql("select " + COLUMNS + " from review_queue q where q.task_id = :task and (" + visible.sql() + ")")
+		return jdbc.sql("select " + COLUMNS + " from review_queue q where q.task_id = :task and " + visible.sql())
 			.params(params)
 			.query(QueueQueries::entry)
 			.optional();
@@ -123,8 +123,8 @@ class QueueQueries {
 		Instant now = clock.instant();
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("user", user.id());
-		String inMyGroups = inGroups(user, params);
-		String visible = "(q.assignee = :user or " + inMyGroups + ")";
+		String inMyGroups = forAnyOf(user.groups(), "groups", params);
+		String visible = visible(user, params);
 		String sql = switch (view) {
 			case UNASSIGNED -> "q.task_kind = 'REVIEW' and q.assignee is null and " + inMyGroups;
 			case MINE -> "q.task_kind in ('REVIEW', 'ESCALATION') and q.assignee = :user";
@@ -145,17 +145,26 @@ class QueueQueries {
 
 	private static Condition visible(StaffUser user) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("user", user.id());
-		String inMyGroups = inGroups(user, params);
-		return new Condition("q.assignee = :user or " + inMyGroups, params);
+		return new Condition(visible(user, params), params);
 	}
 
-	private static String inGroups(StaffUser user, Map<String, Object> params) {
-		if (user.groups().isEmpty()) {
+	/**
+	 * In one of the user's groups or assigned to the user: one lookup of the task's principals
+	 * ({@link ReviewQueue#principals}), which an index answers row by row as the view's order is read.
+	 */
+	private static String visible(StaffUser user, Map<String, Object> params) {
+		List<String> principals = new java.util.ArrayList<>(user.groups());
+		principals.add(ReviewQueue.userPrincipal(user.id()));
+		return forAnyOf(principals, "principals", params);
+	}
+
+	private static String forAnyOf(List<String> principals, String name, Map<String, Object> params) {
+		if (principals.isEmpty()) {
 			return "1 = 0";
 		}
-		params.put("groups", user.groups());
-		return "exists (select 1 from review_queue_group g where g.task_id = q.task_id and g.group_id in (:groups))";
+		params.put(name, principals);
+		return "exists (select 1 from review_queue_group g where g.task_id = q.task_id and g.group_id in (:" + name
+				+ "))";
 	}
 
 	private static Entry entry(ResultSet rs, int row) throws SQLException {

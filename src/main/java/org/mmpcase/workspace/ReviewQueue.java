@@ -78,7 +78,8 @@ class ReviewQueue {
 			.orElse(QueueCase.UNKNOWN);
 		Set<String> groups = kind == TaskKind.WAITING ? groupsOfLastReview(task) : candidateGroups(task);
 		insert(new Row(task.getId(), kind, task.getProcessInstanceId(), number, shown, task.getAssignee(),
-				instant(task.getCreateTime()), instant(task.getDueDate()), task.getPriority()), groups);
+				instant(task.getCreateTime()), instant(task.getDueDate()), task.getPriority()),
+				principals(kind, groups, task.getAssignee()));
 	}
 
 	/**
@@ -96,10 +97,10 @@ class ReviewQueue {
 			.param("task", task.getId())
 			.update();
 		if (updated > 0 && kind != TaskKind.WAITING) {
-			Set<String> groups = candidateGroups(task);
-			if (!groups.equals(groupsOf(task.getId()))) {
+			Set<String> principals = principals(kind, candidateGroups(task), task.getAssignee());
+			if (!principals.equals(groupsOf(task.getId()))) {
 				jdbc.sql("delete from review_queue_group where task_id = ?").param(task.getId()).update();
-				insertGroups(task.getId(), groups);
+				insertGroups(task.getId(), principals);
 			}
 		}
 	}
@@ -144,6 +145,24 @@ class ReviewQueue {
 			.param(taskId)
 			.query(String.class)
 			.list());
+	}
+
+	/**
+	 * Who a task is for, as rows of {@code review_queue_group}: its candidate groups, and {@code user:<id>} for the
+	 * user it is assigned to (Camunda's ids cannot contain ':'), so that "in one of my groups or mine" is one indexed
+	 * lookup. A request for information is assigned to the applicant, who is no staff: only its groups count.
+	 */
+	static Set<String> principals(TaskKind kind, Set<String> groups, String assignee) {
+		if (assignee == null || kind == TaskKind.WAITING) {
+			return groups;
+		}
+		Set<String> principals = new LinkedHashSet<>(groups);
+		principals.add(userPrincipal(assignee));
+		return principals;
+	}
+
+	static String userPrincipal(String userId) {
+		return "user:" + userId;
 	}
 
 	/** A review orders by its due date (the SLA); the other tasks by when they arose. */

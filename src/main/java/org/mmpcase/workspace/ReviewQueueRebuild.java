@@ -146,9 +146,9 @@ class ReviewQueueRebuild implements ApplicationRunner {
 					shown, task.getAssignee(), ReviewQueue.instant(task.getCreateTime()),
 					ReviewQueue.instant(task.getDueDate()), task.getPriority())));
 			// the candidate groups of reviews and escalations are read group by group (candidateGroups())
-			if (kind == TaskKind.WAITING) {
-				waitingGroups(task).forEach(group -> groupRows.add(new Object[] { task.getId(), group }));
-			}
+			Set<String> principals = ReviewQueue.principals(kind,
+					kind == TaskKind.WAITING ? waitingGroups(task) : Set.of(), task.getAssignee());
+			principals.forEach(principal -> groupRows.add(new Object[] { task.getId(), principal }));
 		}
 		jdbcTemplate.batchUpdate(ReviewQueue.INSERT_ROW, rows);
 		jdbcTemplate.batchUpdate(ReviewQueue.INSERT_GROUP, groupRows);

@@ -38,7 +38,7 @@ class StaffSessionFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		sessions.signedInUser(request).flatMap(sessions::load).ifPresent(user -> {
 			List<GrantedAuthority> roles = new ArrayList<>();
-			if (sessions.mayUseWorkspace(user)) {
+			if (sessions.mayUseWorkspace(user, request)) {
 				roles.add(new SimpleGrantedAuthority("ROLE_" + STAFF));
 				if (user.isSupervisor()) {
 					roles.add(new SimpleGrantedAuthority("ROLE_" + SUPERVISOR));

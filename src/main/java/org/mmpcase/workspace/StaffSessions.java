@@ -92,9 +92,32 @@ class StaffSessions {
 		return Optional.of(new StaffUser(userId, displayName(user), groups));
 	}
 
-	boolean mayUseWorkspace(StaffUser user) {
-		return engine.getAuthorizationService()
+	/**
+	 * Whether the user may use Tasklist, and so the workspace. The engine's answer costs a look at every group with
+	 * an authorization (milliseconds once there are many tasks, each with rows of its own), so the session keeps it
+	 * for {@link #ACCESS_KEPT}; a change in Admin applies within that.
+	 */
+	boolean mayUseWorkspace(StaffUser user, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Instant now = clock.instant();
+		if (session != null && session.getAttribute(ACCESS) instanceof Access kept && kept.user().equals(user)
+				&& now.isBefore(kept.until())) {
+			return kept.allowed();
+		}
+		boolean allowed = engine.getAuthorizationService()
 			.isUserAuthorized(user.id(), user.groups(), Permissions.ACCESS, Resources.APPLICATION, TASKLIST);
+		if (session != null) {
+			session.setAttribute(ACCESS, new Access(user, allowed, now.plus(ACCESS_KEPT)));
+		}
+		return allowed;
+	}
+
+	static final Duration ACCESS_KEPT = Duration.ofMinutes(1);
+
+	private static final String ACCESS = StaffSessions.class.getName() + ".access";
+
+	/** The engine's answer for this user with these groups, until then. */
+	record Access(StaffUser user, boolean allowed, Instant until) implements java.io.Serializable {
 	}
 
 	enum SignIn {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.mmpcase.shared.StaffGroups;
 
 /** A signed-in member of DCP staff: a Camunda user with the groups read at this request. */
-record StaffUser(String id, String name, List<String> groups) {
+record StaffUser(String id, String name, List<String> groups) implements java.io.Serializable {
 
 	boolean isSupervisor() {
 		return groups.contains(StaffGroups.SUPERVISORS);

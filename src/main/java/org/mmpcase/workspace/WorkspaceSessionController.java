@@ -43,7 +43,7 @@ class WorkspaceSessionController {
 		}
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current != null && current.getPrincipal() instanceof StaffUser user) {
-			if (!sessions.mayUseWorkspace(user)) {
+			if (!sessions.mayUseWorkspace(user, request)) {
 				return error(HttpStatus.FORBIDDEN, NOT_ALLOWED);
 			}
 			return ResponseEntity.ok(body(user, request));
