@@ -134,7 +134,11 @@ final class BenchmarkSupport {
 	static ConfigurableApplicationContext startApplication(Database database, boolean web, Class<?>... extraSources) {
 		Path files;
 		try {
-			files = Files.createTempDirectory("mmp-bench-");
+			// -Dmmp.bench.files-dir: the folder of a paused run, so a later run on its database finds its documents
+			String given = System.getProperty("mmp.bench.files-dir", "");
+			files = given.isBlank() ? Files.createTempDirectory("mmp-bench-")
+					: Files.createDirectories(Path.of(given));
+			System.out.println("documents and outbox under " + files);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -237,6 +241,26 @@ final class BenchmarkSupport {
 				String query = rs.getString(3);
 				lines.add(String.format(Locale.ROOT, "%7.2f/case %8.1f ms total  %s", rs.getLong(1) / (double) cases,
 						rs.getDouble(2), query.length() > 110 ? query.substring(0, 110) + "..." : query));
+			}
+		}
+		catch (SQLException ex) {
+			lines.add("(pg_stat_statements not available)");
+		}
+		return lines;
+	}
+
+	/** The statements that took the most execution time since the last reset: calls, total and mean ms, the text. */
+	static List<String> topStatementsByTime(Database database, int limit) {
+		List<String> lines = new ArrayList<>();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g') "
+								+ "from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+								+ "where d.datname = current_database() order by total_exec_time desc limit " + limit)) {
+			while (rs.next()) {
+				String query = rs.getString(4);
+				lines.add(String.format(Locale.ROOT, "%8d calls %9.1f ms total %8.3f ms mean  %s", rs.getLong(1),
+						rs.getDouble(2), rs.getDouble(3), query.length() > 160 ? query.substring(0, 160) + "..." : query));
 			}
 		}
 		catch (SQLException ex) {

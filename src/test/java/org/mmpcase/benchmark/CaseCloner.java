@@ -114,8 +114,13 @@ final class CaseCloner {
 				values.add("t.business_key_ || '-' || k");
 			}
 			else if ("act_ru_task".equals(table) && "due_date_".equals(column)) {
-				// from 10 days past to 21 days ahead, as a queue that has been running for a while
-				values.add("localtimestamp + (random() * 31 - 10) * interval '1 day'");
+				// a review: from 10 days past to 21 days ahead, as a queue that has been running for a while; one
+				// whose SLA timer fired (an escalation beside it): 1 to 10 days past; other tasks keep theirs
+				values.add("case when t.task_def_key_ <> 'Task_ReviewApplication' then t.due_date_ "
+						+ "when t.proc_inst_id_ in (select e.proc_inst_id_ from clone_act_ru_task e "
+						+ "where e.task_def_key_ = 'Task_HandleEscalation') "
+						+ "then localtimestamp - (1 + random() * 9) * interval '1 day' "
+						+ "else localtimestamp + (random() * 31 - 10) * interval '1 day' end");
 			}
 			else {
 				values.add("t." + column);
@@ -125,27 +130,57 @@ final class CaseCloner {
 				+ " from clone_" + table + " t cross join generate_series(" + from + ", " + to + ") k";
 	}
 
-	/** A person, a certification and an application (the case tables) for every root instance of the prefix. */
+	/**
+	 * A person, a certification and an application (the case tables) for every root instance of the prefix that has
+	 * none yet, so it can run before and after copying. A copy ({@code KEY-k}) of an open case takes the status and
+	 * decision of its template's application (a request for information, say); a finished case is approved.
+	 */
 	static void caseRows(Connection connection, String keyPrefix) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			String cases = " where h.business_key_ like '" + keyPrefix + "%' and h.super_process_instance_id_ is null";
 			String email = "lower(h.business_key_) || '@bench.example.net'";
 			statement.execute("insert into person (first_name, last_name, date_of_birth, email, street, city, zip, "
 					+ "created_at) select 'Jordan', 'Rivera', date '1980-05-17', " + email + ", '12 Elm Street', "
-					+ "'Hartford', '06106', h.start_time_ from act_hi_procinst h" + cases);
+					+ "'Hartford', '06106', h.start_time_ from act_hi_procinst h" + cases
+					+ " and not exists (select 1 from person x where x.email = " + email + ")");
 			statement.execute("insert into certification (patient_id, provider_username, certification_date, "
 					+ "term_months, qualifying_condition, caregiver_needed, created_at) select p.id, "
 					+ "'provider@example.org', cast(h.start_time_ as date), 12, 'Chronic pain', false, h.start_time_ "
-					+ "from act_hi_procinst h join person p on p.email = " + email + cases);
+					+ "from act_hi_procinst h join person p on p.email = " + email + cases
+					+ " and not exists (select 1 from certification x where x.patient_id = p.id)");
 			statement.execute("insert into application (application_number, kind, applicant_role, applicant_id, "
 					+ "patient_id, certification_id, status, process_instance_id, dispensary_code, "
 					+ "identity_document_type, residency_document_type, submitted_at, decided_at, decision, created_at) "
 					+ "select h.business_key_, 'INITIAL', 'PATIENT', p.id, p.id, c.id, case when h.end_time_ is null "
-					+ "then 'SUBMITTED' else 'APPROVED' end, h.id_, null, 'drivers-license', 'utility-bill', "
-					+ "h.start_time_, h.end_time_, case when h.end_time_ is null then null else 'APPROVED' end, "
-					+ "h.start_time_ from act_hi_procinst h join person p on p.email = " + email
-					+ " join certification c on c.patient_id = p.id" + cases);
+					+ "then coalesce(t.status, 'SUBMITTED') else 'APPROVED' end, h.id_, null, 'drivers-license', "
+					+ "'utility-bill', h.start_time_, h.end_time_, case when h.end_time_ is null then t.decision "
+					+ "else 'APPROVED' end, h.start_time_ from act_hi_procinst h join person p on p.email = " + email
+					+ " join certification c on c.patient_id = p.id left join application t on t.application_number = "
+					+ templateOf("h.business_key_", keyPrefix) + cases
+					+ " and not exists (select 1 from application x where x.application_number = h.business_key_)");
 		}
+	}
+
+	/**
+	 * The decisions recorded on the template cases (a request for information with its question), for each copy
+	 * that has none: the copy's review task id is the template's, copied as every id is.
+	 */
+	static long reviewRecords(Connection connection, String keyPrefix) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			return statement.executeUpdate("insert into review_record (application_id, task_id, decision, "
+					+ "denial_reason, information_request, notes, decided_by, decided_at, answer, answered_at) "
+					+ "select a.id, md5(r.task_id || '#' || substring(a.application_number from '-([0-9]+)$'))::uuid::text, "
+					+ "r.decision, r.denial_reason, r.information_request, r.notes, r.decided_by, r.decided_at, r.answer, "
+					+ "r.answered_at from application a join application t on t.application_number = "
+					+ templateOf("a.application_number", keyPrefix) + " join review_record r on r.application_id = t.id "
+					+ "where a.application_number like '" + keyPrefix + "%' and not exists "
+					+ "(select 1 from review_record x where x.application_id = a.id)");
+		}
+	}
+
+	/** The business key of the template of a copy ({@code BQ-000000042} of {@code BQ-000000042-7}); null for a template. */
+	private static String templateOf(String column, String keyPrefix) {
+		return "substring(" + column + " from '^(" + keyPrefix + "[0-9]+)-[0-9]+$')";
 	}
 
 	private static Map<String, List<String>> columns(Statement statement) throws SQLException {

@@ -74,6 +74,11 @@ final class PortalPatient {
 
 	String applicationNumber;
 
+	/** The residency proof uploaded by {@link #works()}: a one-page text PDF unless {@link #residency} gave another. */
+	private String residencyName = "lease.pdf";
+
+	private byte[] residencyContent;
+
 	PortalPatient(Http http, Recorder recorder, String who) {
 		this(http, recorder, who, false);
 	}
@@ -108,6 +113,13 @@ final class PortalPatient {
 
 	private String password() {
 		return session ? null : PATIENT_PASSWORD;
+	}
+
+	/** Uploads this file as the residency proof (a scanned PDF, say) instead of the small text PDF. */
+	PortalPatient residency(String fileName, byte[] content) {
+		this.residencyName = fileName;
+		this.residencyContent = content;
+		return this;
 	}
 
 	/** Certified, activated, every step done: the application is submitted and waits for a reviewer. */
@@ -148,8 +160,9 @@ final class PortalPatient {
 				() -> http.upload(base() + "/documents", Map.of("category", "identity"), "passport.png",
 						TestFiles.png(), user(), password()));
 		recorder.timed("POST documents (upload)", 201,
-				() -> http.upload(base() + "/documents", Map.of("category", "residency"), "lease.pdf",
-						TestFiles.pdf("Lease 12 Elm Street"), user(), password()));
+				() -> http.upload(base() + "/documents", Map.of("category", "residency"), residencyName,
+						residencyContent != null ? residencyContent : TestFiles.pdf("Lease 12 Elm Street"), user(),
+						password()));
 		step("Task_UploadDocuments", Map.of());
 		Map<String, Object> attestations = ApiFixtures.allAttestations();
 		String submitted = step("Task_SignAttestations", attestations).body().get("status").asText();

@@ -138,7 +138,7 @@ public final class DocumentCheckBenchmark {
 	}
 
 	/** What a scanner produces: one JPEG per page, a line of text, about {@code targetBytes} in all. */
-	static byte[] scannedPdf(int targetBytes) throws IOException {
+	public static byte[] scannedPdf(int targetBytes) throws IOException {
 		byte[] page = photo(targetBytes / 3);
 		try (PDDocument document = new PDDocument()) {
 			for (int i = 0; i < 3; i++) {
