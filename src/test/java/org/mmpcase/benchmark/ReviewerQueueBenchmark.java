@@ -828,17 +828,21 @@ public final class ReviewerQueueBenchmark {
 			}
 			case "due-soon", "past-sla" -> {
 				params.add(Timestamp.from("due-soon".equals(view.id()) ? now.plus(Duration.ofDays(3)) : now));
-				params.add(view.user());
-				yield "q.task_kind = 'REVIEW' and q.sort_at < ? and (q.assignee = ? or " + inGroups(view, params) + ")";
+				yield "q.task_kind = 'REVIEW' and q.sort_at < ? and " + inPrincipals(view, params);
 			}
 			case "waiting" -> "q.task_kind = 'WAITING' and " + inGroups(view, params);
-			case "escalations" -> {
-				params.add(view.user());
-				yield "q.task_kind = 'ESCALATION' and (q.assignee = ? or " + inGroups(view, params) + ")";
-			}
+			case "escalations" -> "q.task_kind = 'ESCALATION' and " + inPrincipals(view, params);
 			default -> throw new IllegalArgumentException(view.id());
 		};
 		return new QueueSql(sql, params);
+	}
+
+	/** The user's groups and the user as the assignee ("user:id"), as QueueQueries.visible asks. */
+	private static String inPrincipals(View view, List<Object> params) {
+		params.addAll(view.groups());
+		params.add("user:" + view.user());
+		return "exists (select 1 from review_queue_group g where g.task_id = q.task_id and g.group_id in ("
+				+ String.join(", ", java.util.Collections.nCopies(view.groups().size() + 1, "?")) + "))";
 	}
 
 	private static String inGroups(View view, List<Object> params) {
@@ -1174,17 +1178,17 @@ public final class ReviewerQueueBenchmark {
 					+ unassigned + " limit 1001) capped");
 			queries.put("unassigned page after row " + depth + " (reviewer)", "select " + QUEUE_COLUMNS
 					+ " from review_queue q where " + unassigned + deep + " order by q.sort_at, q.task_id limit 26");
-			// a view whose rows are the user's own or their groups' (assignee = user or exists group)
+			// a view whose rows are the user's own or their groups' (one lookup of the task's principals)
 			String dueSoon = "q.task_kind = 'REVIEW' and q.sort_at < localtimestamp + interval '3 days' and "
-					+ "(q.assignee = 'reviewer' or exists (select 1 from review_queue_group g where g.task_id = q.task_id "
-					+ "and g.group_id in ('reviewers')))";
+					+ "exists (select 1 from review_queue_group g where g.task_id = q.task_id "
+					+ "and g.group_id in ('reviewers', 'user:reviewer'))";
 			queries.put("due-soon page (reviewer)", "select " + QUEUE_COLUMNS + " from review_queue q where " + dueSoon
 					+ " order by q.sort_at, q.task_id limit 26");
 			queries.put("due-soon count (reviewer)", "select count(*) from (select 1 from review_queue q where "
 					+ dueSoon + " limit 1001) capped");
 			queries.put("escalations page (supervisor)", "select " + QUEUE_COLUMNS + " from review_queue q where "
-					+ "q.task_kind = 'ESCALATION' and (q.assignee = 'supervisor' or exists (select 1 from "
-					+ "review_queue_group g where g.task_id = q.task_id and g.group_id in ('supervisors', 'reviewers'))) "
+					+ "q.task_kind = 'ESCALATION' and exists (select 1 from review_queue_group g where g.task_id = "
+					+ "q.task_id and g.group_id in ('supervisors', 'reviewers', 'user:supervisor')) "
 					+ "order by q.sort_at, q.task_id limit 26");
 			for (Map.Entry<String, String> query : queries.entrySet()) {
 				out.append("\nEXPLAIN (ANALYZE, BUFFERS) ").append(query.getKey()).append(":\n");
