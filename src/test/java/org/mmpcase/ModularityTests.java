@@ -3,6 +3,7 @@ package org.mmpcase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -41,6 +45,17 @@ class ModularityTests {
 			}
 		}
 		assertThat(DOCS.resolve("components.puml")).content().contains("Component(", "Rel(");
+		Path svg = DOCS.resolve("components.svg");
+		render(DOCS.resolve("components.puml"), svg);
+		assertThat(svg).content().contains("<svg", "Registration", "Shared");
+	}
+
+	/** The diagram as SVG, laid out by PlantUML's own Java layout (no Graphviz on the machine needed). */
+	private static void render(Path plantUml, Path svg) throws IOException {
+		String source = Files.readString(plantUml).replace("@startuml", "@startuml\n!pragma layout smetana");
+		try (OutputStream out = Files.newOutputStream(svg)) {
+			new SourceStringReader(source).outputImage(out, new FileFormatOption(FileFormat.SVG));
+		}
 	}
 
 	/**
