@@ -12,6 +12,4 @@ interface ReviewRecordRepository extends JpaRepository<ReviewRecord, Long> {
 	Optional<ReviewRecord> findFirstByApplicationIdAndDecisionAndAnsweredAtIsNullOrderByDecidedAtDesc(
 			Long applicationId, String decision);
 
-	Optional<ReviewRecord> findFirstByTaskId(String taskId);
-
 }

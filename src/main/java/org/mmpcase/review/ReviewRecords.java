@@ -2,7 +2,6 @@ package org.mmpcase.review;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseVariables;
@@ -26,12 +25,6 @@ public class ReviewRecords {
 	@Transactional(readOnly = true)
 	public List<ReviewRecord> of(Application application) {
 		return records.findByApplicationIdOrderByDecidedAtAsc(application.getId());
-	}
-
-	/** The decision a review task was completed with, if it was one. */
-	@Transactional(readOnly = true)
-	public Optional<ReviewRecord> ofTask(String taskId) {
-		return records.findFirstByTaskId(taskId);
 	}
 
 	void decided(Application application, String taskId, java.util.Map<String, Object> variables, String decidedBy) {
