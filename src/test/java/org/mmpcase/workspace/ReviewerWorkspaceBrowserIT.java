@@ -96,6 +96,23 @@ class ReviewerWorkspaceBrowserIT extends PostgresTest {
 				assertThat(actions).as("keys other than Tab: %s", keysPressed).isLessThanOrEqualTo(4);
 				assertThat(cases.reload(first).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
 
+				// its proof of residency is a PDF: shown as a page image the server rendered, never as a PDF
+				page.tabTo("[data-testid=doc-tab-identity]");
+				press(page, Keys.ARROW_RIGHT);
+				await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(browser.driver().executeScript(
+						"var img = document.getElementById('viewer-image');"
+								+ " var tab = document.querySelector('[data-testid=doc-tab-residency]');"
+								+ " return !!img && img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')"
+								+ " && img.alt.startsWith('Proof of residency, page 1')"
+								+ " && tab.getAttribute('aria-selected') === 'true';")));
+				// the image came from the server's page renderer (a JPEG), fetched with the session
+				assertThat(page.fetch(String.valueOf(browser.driver().executeScript(
+						"return document.querySelector('[data-testid=download-original-file]').getAttribute('href')"
+								+ ".replace(/original$/, 'pages/1');")))).startsWith("200 image/jpeg");
+				assertThat(browser.driver().findElements(By.cssSelector("iframe, object, embed"))).as("no PDF viewer")
+					.isEmpty();
+				axeAtBothSizes(page, "PDF page preview");
+
 				// the second: deny, first without a reason (the form says so), then with one
 				page.tabTo(APPROVE);
 				press(page, Keys.ARROW_DOWN);
@@ -168,7 +185,7 @@ class ReviewerWorkspaceBrowserIT extends PostgresTest {
 
 	private void press(BrowserPage page, CharSequence key) {
 		keysPressed.add(key == Keys.ENTER ? "Enter" : key == Keys.SPACE ? "Space" : key == Keys.ARROW_DOWN ? "Down"
-				: key.toString());
+				: key == Keys.ARROW_RIGHT ? "Right" : key.toString());
 		page.keys(key);
 	}
 
