@@ -23,7 +23,7 @@ class StaffDirectory {
 		this.identity = identity;
 	}
 
-	/** Display names of these users ("Rita Reviewer"), by id; unknown ids are left out. */
+	/** Display names of these users ("Riley Reviewer"), by id; unknown ids are left out. */
 	Map<String, String> names(Collection<String> userIds) {
 		Set<String> ids = new TreeSet<>(userIds.stream().filter(Objects::nonNull).toList());
 		Map<String, String> names = new LinkedHashMap<>();
