@@ -110,8 +110,21 @@ class ReviewQueueRebuild implements ApplicationRunner {
 			candidateGroups();
 			return written;
 		});
+		analyze();
 		log.info("Reviewers' queue rebuilt: {} tasks in {} ms", count, (System.nanoTime() - start) / 1_000_000);
 		return count;
+	}
+
+	/**
+	 * Every row was deleted and written again: PostgreSQL's planner gets the new figures at once instead of when
+	 * autovacuum comes by (the dead rows are autovacuum's). Other databases keep their own statistics.
+	 */
+	private void analyze() {
+		String database = jdbcTemplate.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName());
+		if ("PostgreSQL".equals(database)) {
+			jdbc.sql("analyze review_queue, review_queue_group").update();
+		}
 	}
 
 	private TaskQuery openTasks() {
