@@ -48,16 +48,35 @@ function requests(list) {
     </li>`).join('')}</ol></section>`;
 }
 
+const CHANGE = {
+  ISSUED: 'issued', SUPERSEDED: 'replaced by a renewal', REISSUED: 'certificate reissued',
+  DISPENSARY_CHANGED: 'dispensary changed', SUSPENSION_PROPOSED: 'suspension proposed',
+  SUSPENSION_REJECTED: 'suspension rejected', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
+  SUSPENSION_ENDED: 'suspension ended', REVOCATION_PROPOSED: 'revocation proposed',
+  REVOCATION_REJECTED: 'revocation rejected', REVOKED: 'revoked', ENDED: 'ended',
+  EXPIRY_SHORTENED: 'expiry moved to the patient\'s', CHANGE_REQUESTED: 'change reported',
+  CHANGE_APPROVED: 'change approved', CHANGE_DENIED: 'change denied', CAREGIVER_NAMED: 'caregiver named',
+  CAREGIVER_REMOVED: 'caregiver removed'
+};
+
+// every state change of the person's registrations (who, what, when, why), folded so a clean case fits the screen
+function changes(list) {
+  if (!list || !list.length) return '';
+  return `<details class="history-changes" data-testid="facts-registration-history"><summary>Registration history (${list.length})</summary><ol class="history">
+    ${list.map(c => `<li>${esc(formatDate(c.at))}: ${esc(c.registrationNumber)} ${esc(CHANGE[c.action] || c.action)} by ${esc(c.actor)}${c.reason ? ` (${esc(String(c.reason).toLowerCase().replace(/_/g, ' '))})` : ''}${c.effectiveOn ? `, effective ${esc(formatDate(c.effectiveOn))}` : ''}${c.note ? `: ${esc(c.note)}` : ''}</li>`).join('')}
+  </ol></details>`;
+}
+
 function history(h) {
   const applications = (h && h.applications) || [];
   const registrations = (h && h.registrations) || [];
-  if (!applications.length && !registrations.length) {
+  if (!applications.length && !registrations.length && !(h && h.changes && h.changes.length)) {
     return `<section class="fact fact--wide" data-testid="facts-history"><h3 class="fact__inline">Earlier applications and registrations:</h3> <span>None</span></section>`;
   }
   return `<section class="fact fact--wide" data-testid="facts-history"><h3>Earlier applications and registrations</h3><ul class="history">
     ${applications.map(a => `<li>${esc(a.applicationNumber)}: ${esc(kindAndRole(a.kind, a.role))}, ${esc(statusLabel(a.status))}${a.denialReason ? ` (${esc(DENIAL_REASON[a.denialReason] || a.denialReason)})` : ''}${a.decidedAt ? `, decided ${esc(formatDate(a.decidedAt))}` : a.submittedAt ? `, submitted ${esc(formatDate(a.submittedAt))}` : ''}</li>`).join('')}
     ${registrations.map(r => `<li>Registration ${esc(r.registrationNumber)}: ${esc(capitalize(r.role))}, ${esc(r.kind)}, ${esc(statusLabel(r.status))}${r.expiresOn ? `, expires ${esc(formatDate(r.expiresOn))}` : ''}</li>`).join('')}
-  </ul></section>`;
+  </ul>${changes(h.changes)}</section>`;
 }
 
 export function factsHtml(kase) {

@@ -25,11 +25,15 @@ public class CertificateService {
 
 	private final ExpiryReminders expiryReminders;
 
+	private final RegistrationEventRepository events;
+
 	private final Clock clock;
 
-	CertificateService(RegistrationRepository registrations, ExpiryReminders expiryReminders, Clock clock) {
+	CertificateService(RegistrationRepository registrations, ExpiryReminders expiryReminders,
+			RegistrationEventRepository events, Clock clock) {
 		this.registrations = registrations;
 		this.expiryReminders = expiryReminders;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -53,11 +57,15 @@ public class CertificateService {
 			.stream()
 			.filter(registration -> Objects.equals(registration.getPatient().getId(), application.getPatient().getId()))
 			.forEach(earlier -> {
-				earlier.supersede();
+				earlier.supersede(clock.instant());
+				events.save(new RegistrationEvent(earlier, clock.instant(), RegistrationEvent.SYSTEM,
+						RegistrationEvent.Action.SUPERSEDED, null, application.getApplicationNumber(), null));
 				expiryReminders.superseded(earlier);
 			});
 		Registration registration = registrations
 			.save(new Registration(uniqueNumber(), application, kind, clock.instant()));
+		events.save(new RegistrationEvent(registration, clock.instant(), RegistrationEvent.SYSTEM,
+				RegistrationEvent.Action.ISSUED, kind.name(), application.getApplicationNumber(), null));
 		if (kind == Registration.Kind.PERMANENT) {
 			application.approved(clock.instant());
 			expiryReminders.started(registration);

@@ -43,6 +43,11 @@ public class ExpiryReminders {
 						Date.from(registration.getExpiresOn().atStartOfDay(zone()).toInstant())));
 	}
 
+	/** The registration stopped being valid (suspended, revoked, ended): its reminders end. */
+	void stopped(Registration registration) {
+		superseded(registration);
+	}
+
 	void superseded(Registration registration) {
 		runtimeService.createMessageCorrelation(RegistrationExpiryProcess.MESSAGE_REGISTRATION_SUPERSEDED)
 			.processInstanceBusinessKey(registration.getRegistrationNumber())

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 
 import org.mmpcase.registration.ApplicantRole;
 import org.mmpcase.registration.Application;
@@ -28,16 +29,31 @@ public class Registration {
 		TEMPORARY, PERMANENT
 	}
 
+	/**
+	 * Where the registration stands in its life. {@code ACTIVE} and {@code SUSPENDED} are current (the holder still
+	 * holds it); the others are final: {@code SUPERSEDED} by a renewal's, {@code REVOKED} by DCP, {@code ENDED} by
+	 * the holder's surrender, a caregiver's removal or the end of the patient's registration.
+	 */
 	public enum Status {
-		ACTIVE, SUPERSEDED, REVOKED
+		ACTIVE, SUPERSEDED, SUSPENDED, REVOKED, ENDED;
+
+		public boolean isCurrent() {
+			return this == ACTIVE || this == SUSPENDED;
+		}
+
+		public static java.util.Set<Status> currentSet() {
+			return java.util.EnumSet.of(ACTIVE, SUSPENDED);
+		}
 	}
 
 	/**
-	 * What the registration is worth on a given day, computed from {@link #status} and {@link #expiresOn}: an
-	 * expired registration needs no job to mark it, it shows as expired everywhere from the day after it ends.
+	 * What the registration is worth on a given day, computed from {@link #status}, {@link #suspendedUntil} and
+	 * {@link #expiresOn}: an expired registration needs no job to mark it, it shows as expired everywhere from the day
+	 * after it ends, and a suspension with an end date no longer counts from the day after that date, whether or not
+	 * the suspension process has lifted it yet.
 	 */
 	public enum Standing {
-		VALID, EXPIRED, SUPERSEDED, REVOKED;
+		VALID, EXPIRED, SUPERSEDED, SUSPENDED, REVOKED, ENDED;
 
 		public String label() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -77,6 +93,15 @@ public class Registration {
 
 	private LocalDate expiresOn;
 
+	/** The last day of a suspension; null while a suspension lasts until a supervisor lifts it. */
+	private LocalDate suspendedUntil;
+
+	private Instant statusChangedAt;
+
+	/** Two changes of one registration at once: the second fails instead of both winning. */
+	@Version
+	private long version;
+
 	protected Registration() {
 	}
 
@@ -94,19 +119,83 @@ public class Registration {
 	}
 
 	public boolean isValidOn(LocalDate day) {
-		return status == Status.ACTIVE && !day.isAfter(expiresOn);
+		return standingOn(day) == Standing.VALID;
 	}
 
 	public Standing standingOn(LocalDate day) {
 		return switch (status) {
 			case REVOKED -> Standing.REVOKED;
 			case SUPERSEDED -> Standing.SUPERSEDED;
+			case ENDED -> Standing.ENDED;
+			case SUSPENDED -> isSuspendedOn(day) ? Standing.SUSPENDED
+					: day.isAfter(expiresOn) ? Standing.EXPIRED : Standing.VALID;
 			case ACTIVE -> day.isAfter(expiresOn) ? Standing.EXPIRED : Standing.VALID;
 		};
 	}
 
-	public void supersede() {
-		this.status = Status.SUPERSEDED;
+	/** Suspended on that day: suspended, and the day not after the suspension's last day (if it has one). */
+	public boolean isSuspendedOn(LocalDate day) {
+		return status == Status.SUSPENDED && (suspendedUntil == null || !day.isAfter(suspendedUntil));
+	}
+
+	void supersede(Instant at) {
+		transition(Status.SUPERSEDED, at);
+	}
+
+	/** Suspends an active registration until {@code lastDay} inclusive, or until lifted when it is null. */
+	void suspend(LocalDate lastDay, Instant at) {
+		requireStatus(Status.ACTIVE);
+		this.suspendedUntil = lastDay;
+		transition(Status.SUSPENDED, at);
+	}
+
+	/** Ends a suspension (lifted by a supervisor, or its last day passed). */
+	void reinstate(Instant at) {
+		requireStatus(Status.SUSPENDED);
+		this.suspendedUntil = null;
+		transition(Status.ACTIVE, at);
+	}
+
+	/** Revokes a current registration; final. */
+	void revoke(Instant at) {
+		requireCurrent();
+		transition(Status.REVOKED, at);
+	}
+
+	/** Ends a current registration at once (surrender, a caregiver removed, the patient's registration ended). */
+	void end(Instant at) {
+		requireCurrent();
+		this.suspendedUntil = null;
+		transition(Status.ENDED, at);
+	}
+
+	/**
+	 * The registration ends no later than {@code lastDay} (a caregiver's registration never outlives its patient's).
+	 * Returns whether the expiry moved.
+	 */
+	boolean endNoLaterThan(LocalDate lastDay) {
+		if (lastDay.isBefore(expiresOn)) {
+			this.expiresOn = lastDay;
+			return true;
+		}
+		return false;
+	}
+
+	private void requireStatus(Status expected) {
+		if (status != expected) {
+			throw new IllegalStateException("Registration " + id + " is " + status + ", not " + expected);
+		}
+	}
+
+	private void requireCurrent() {
+		if (!status.isCurrent()) {
+			throw new IllegalStateException("Registration " + id + " is " + status + ", no longer current");
+		}
+	}
+
+	private void transition(Status next, Instant at) {
+		this.status = next;
+		this.statusChangedAt = at;
 	}
 
 	public void changeDispensary(String dispensaryCode) {
@@ -155,6 +244,14 @@ public class Registration {
 
 	public LocalDate getExpiresOn() {
 		return expiresOn;
+	}
+
+	public LocalDate getSuspendedUntil() {
+		return suspendedUntil;
+	}
+
+	public Instant getStatusChangedAt() {
+		return statusChangedAt;
 	}
 
 }

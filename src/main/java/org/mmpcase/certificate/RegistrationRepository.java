@@ -1,11 +1,16 @@
 package org.mmpcase.certificate;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.Person;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
@@ -16,5 +21,15 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
 	List<Registration> findByHolderAndStatusOrderByIssuedAtDesc(Person holder, Registration.Status status);
 
 	List<Registration> findByHolderOrderByIssuedAtDesc(Person holder);
+
+	/** The registration, locked until the transaction ends: changes of one registration run one after the other. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Registration r where r.registrationNumber = ?1")
+	Optional<Registration> lockByRegistrationNumber(String registrationNumber);
+
+	/** The caregivers' registrations for a patient (role CAREGIVER, the patient's person) in these statuses. */
+	@Query("select r from Registration r where r.patient = ?1 and r.role = org.mmpcase.registration.ApplicantRole.CAREGIVER"
+			+ " and r.status in ?2 order by r.issuedAt desc")
+	List<Registration> caregiversOf(Person patient, Collection<Registration.Status> statuses);
 
 }

@@ -85,6 +85,8 @@ class VerificationPage {
 			case "valid" -> "Valid registration";
 			case "expired" -> "Expired: not valid";
 			case "revoked" -> "Revoked: not valid";
+			case "suspended" -> "Suspended: not valid while the suspension lasts";
+			case "ended" -> "Ended before its expiry: not valid";
 			case "superseded" -> "Replaced by a newer registration: not valid; ask for the current certificate";
 			default -> "Unknown registration number: not valid";
 		};

@@ -59,9 +59,10 @@ public class RenewalService {
 	public Application recertify(String providerUsername, RecertificationRequest request) {
 		LocalDate today = LocalDate.now(clock.withZone(CaseStarter.PROGRAM_ZONE));
 		Registration registration = registrations.findByRegistrationNumber(request.registrationNumber())
-			.filter(candidate -> candidate.getStatus() == Registration.Status.ACTIVE)
 			.filter(candidate -> candidate.getRole() == ApplicantRole.PATIENT)
+			.filter(candidate -> candidate.getStatus() != Registration.Status.SUPERSEDED)
 			.orElseThrow(() -> new CaseNotFoundException(request.registrationNumber()));
+		requireRenewable(registration, today);
 		if (today.isBefore(registration.getExpiresOn().minusDays(opensDaysBefore))) {
 			throw new ConflictException("Renewal opens " + opensDaysBefore + " days before the registration expires, on "
 					+ registration.getExpiresOn().minusDays(opensDaysBefore) + ".");
@@ -82,6 +83,29 @@ public class RenewalService {
 		}
 		return caseStarter.startWith(RenewalProcess.KEY, ApplicationKind.RENEWAL, ApplicantRole.PATIENT,
 				registration.getHolder(), certification, registration.getApplication());
+	}
+
+	/**
+	 * A revoked registration, or one ended before its expiry, cannot be renewed; a suspended one not while the
+	 * suspension lasts (DOMAIN.md). Each refusal says why.
+	 */
+	static void requireRenewable(Registration registration, LocalDate today) {
+		switch (registration.getStatus()) {
+			case REVOKED -> throw new ConflictException(
+					"This registration was revoked by DCP; a revoked registration cannot be renewed.");
+			case ENDED -> throw new ConflictException(
+					"This registration has ended; a new registration starts with a new certification.");
+			case SUSPENDED -> {
+				if (registration.isSuspendedOn(today)) {
+					throw new ConflictException(registration.getSuspendedUntil() == null
+							? "This registration is suspended by DCP; it cannot be renewed while the suspension lasts."
+							: "This registration is suspended by DCP until " + registration.getSuspendedUntil()
+									+ "; it cannot be renewed while the suspension lasts.");
+				}
+			}
+			default -> {
+			}
+		}
 	}
 
 }

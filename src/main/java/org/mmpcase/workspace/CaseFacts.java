@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.mmpcase.certificate.RegistrationLife;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.dispensary.DispensaryRepository;
 import org.mmpcase.documents.Document;
@@ -42,12 +43,16 @@ class CaseFacts {
 
 	private final RegistrationRepository registrations;
 
+	private final RegistrationLife registrationLife;
+
 	private final ReviewRecords reviews;
 
 	private final Clock clock;
 
 	CaseFacts(ApplicationAccess applications, DocumentService documents, DispensaryRepository dispensaries,
-			PaymentRepository payments, RegistrationRepository registrations, ReviewRecords reviews, Clock clock) {
+			PaymentRepository payments, RegistrationRepository registrations, RegistrationLife registrationLife,
+			ReviewRecords reviews, Clock clock) {
+		this.registrationLife = registrationLife;
 		this.applications = applications;
 		this.documents = documents;
 		this.dispensaries = dispensaries;
@@ -91,7 +96,13 @@ class CaseFacts {
 	record RequestFacts(Instant askedAt, String askedBy, String question, Instant answeredAt, String answer) {
 	}
 
-	record HistoryFacts(List<EarlierApplication> applications, List<EarlierRegistration> registrations) {
+	record HistoryFacts(List<EarlierApplication> applications, List<EarlierRegistration> registrations,
+			List<RegistrationChange> changes) {
+	}
+
+	/** One entry of the history of this person's registrations: who did what, when and why (newest first). */
+	record RegistrationChange(String registrationNumber, Instant at, String actor, String action, String reason,
+			String note, LocalDate effectiveOn) {
 	}
 
 	record EarlierApplication(String applicationNumber, String kind, String role, String status, String decision,
@@ -226,7 +237,13 @@ class CaseFacts {
 					registration.getRole().variableValue(), lower(registration.getKind()),
 					registration.getStatus().name(), registration.getIssuedAt(), registration.getExpiresOn()))
 			.toList();
-		return new HistoryFacts(earlier, held);
+		List<RegistrationChange> changes = registrationLife.historyOfHolder(application.getApplicant())
+			.stream()
+			.map(event -> new RegistrationChange(event.getRegistration().getRegistrationNumber(),
+					event.getOccurredAt(), event.getActor(), event.getAction().name(), event.getReason(),
+					event.getNote(), event.getEffectiveOn()))
+			.toList();
+		return new HistoryFacts(earlier, held, changes);
 	}
 
 	/** The deciders of a case's earlier decisions, for their names. */

@@ -33,7 +33,9 @@ class CertificateServiceTests {
 
 	private final ExpiryReminders expiryReminders = mock(ExpiryReminders.class);
 
-	private final CertificateService service = new CertificateService(registrations, expiryReminders,
+	private final RegistrationEventRepository events = mock(RegistrationEventRepository.class);
+
+	private final CertificateService service = new CertificateService(registrations, expiryReminders, events,
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final Person patient = person(1L, "pat@example.org");
