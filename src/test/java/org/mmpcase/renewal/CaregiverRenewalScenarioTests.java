@@ -1,0 +1,380 @@
+package org.mmpcase.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.mmpcase.caregiver.CaregiverFixtures;
+import org.mmpcase.caregiver.CaregiverService;
+import org.mmpcase.certificate.Registration;
+import org.mmpcase.certificate.RegistrationEvent;
+import org.mmpcase.certificate.RegistrationLife;
+import org.mmpcase.certificate.RegistrationRepository;
+import org.mmpcase.registration.ApplicantRole;
+import org.mmpcase.registration.Application;
+import org.mmpcase.registration.ApplicationKind;
+import org.mmpcase.registration.ApplicationRepository;
+import org.mmpcase.registration.ApplicationStatus;
+import org.mmpcase.registration.CaseVariables;
+import org.mmpcase.registration.CertificationRequest;
+import org.mmpcase.registration.InitialRegistrationProcess;
+import org.mmpcase.support.CaseDriver;
+import org.mmpcase.support.Mails;
+import org.mmpcase.support.ProcessTest;
+import org.mmpcase.support.TestFees;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A patient's re-certification and their caregiver: renewed with the patient when the need continues, let run out
+ * with the patient's registration when it does not; a caregiver registration never outlives its patient's.
+ */
+class CaregiverRenewalScenarioTests extends ProcessTest {
+
+	@Autowired
+	RenewalService renewals;
+
+	@Autowired
+	CaregiverService caregivers;
+
+	@Autowired
+	RegistrationRepository registrations;
+
+	@Autowired
+	RegistrationLife life;
+
+	@Autowired
+	ApplicationRepository applications;
+
+	/** A patient who needs a caregiver, both registered on a certification that is now open for renewal. */
+	private record Registered(Application patient, Application caregiver) {
+
+		String caregiverEmail() {
+			return caregiver.getApplicant().getEmail();
+		}
+
+	}
+
+	@Test
+	void caregiverRenewal_autoApprovedBeforePatients_cappedAtPatientsExpiry_thenExtendedWhenPatientRenews() {
+		Registered registered = registeredWithCaregiver();
+		Registration patientCurrent = permanentOf(registered.patient());
+		Registration caregiverCurrent = permanentOf(registered.caregiver());
+		assertThat(caregiverCurrent.getExpiresOn()).isEqualTo(patientCurrent.getExpiresOn());
+
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(patientCurrent, true));
+
+		Application caregiverRenewal = recertification.caregiver().started();
+		assertThat(caregiverRenewal).isNotNull();
+		assertThat(caregiverRenewal.getKind()).isEqualTo(ApplicationKind.RENEWAL);
+		assertThat(caregiverRenewal.getApplicantRole()).isEqualTo(ApplicantRole.CAREGIVER);
+		assertThat(caregiverRenewal.getCertification().getId())
+			.isEqualTo(recertification.renewal().getCertification().getId());
+		assertThat(caregiverRenewal.getDispensaryCode()).isEqualTo("DSP-HARTFORD");
+		assertThat(recertification.caregiver().body()).containsEntry("applicationNumber",
+				caregiverRenewal.getApplicationNumber());
+		ProcessInstance instance = instance(caregiverRenewal);
+		driver.runDueJobs(caregiverRenewal);
+		assertThat(instance).hasPassed(RenewalProcess.TASK_EMAIL_RENEWAL_INVITATION, RenewalProcess.END_INVITATION_SENT);
+		String invitation = Mails.text(Mails.lastTo(registered.caregiverEmail()));
+		assertThat(Mails.subject(Mails.lastTo(registered.caregiverEmail())))
+			.isEqualTo("Renew your caregiver registration for " + registered.patient().getApplicant().getFullName());
+		assertThat(invitation).contains(caregiverRenewal.getApplicationNumber(), "/portal");
+		assertThat(instance(recertification.renewal())).hasPassed(RenewalProcess.END_NO_INVITATION)
+			.hasNotPassed(RenewalProcess.TASK_EMAIL_RENEWAL_INVITATION);
+
+		int caregiverMailsBefore = Mails.to(registered.caregiverEmail()).size();
+		driver.complete(caregiverRenewal, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
+				Map.of(CaseVariables.PROFILE_CONFIRMED, true, CaseVariables.DOCUMENTS_CHANGED, false));
+		driver.signAttestations(caregiverRenewal);
+		driver.runDueJobs(caregiverRenewal);
+
+		assertThat(instance).isEnded()
+			.hasPassed(RenewalProcess.TASK_DECIDE_AUTO_APPROVAL, RenewalProcess.TASK_ISSUE_TEMPORARY_REGISTRATION,
+					RenewalProcess.TASK_EMAIL_TEMPORARY_REGISTRATION, RenewalProcess.END_RENEWED)
+			.hasNotPassed(InitialRegistrationProcess.CALL_ACTIVITY_REVIEW,
+					InitialRegistrationProcess.TASK_UPLOAD_DOCUMENTS);
+		HistoricDecisionInstance fee = feeDecision(instance);
+		assertThat(fee.getInputs()).anySatisfy(input -> assertThat(input.getValue()).isEqualTo("caregiver"));
+		assertThat(driver.reload(caregiverRenewal).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+		List<Registration> issued = registrations.findByApplicationOrderByIssuedAtDesc(driver.reload(caregiverRenewal));
+		assertThat(issued).extracting(Registration::getKind)
+			.containsExactlyInAnyOrder(Registration.Kind.TEMPORARY, Registration.Kind.PERMANENT);
+		assertThat(issued).allSatisfy(registration -> assertThat(registration.getRole())
+			.isEqualTo(ApplicantRole.CAREGIVER));
+		assertThat(registrations.findById(caregiverCurrent.getId()).orElseThrow().getStatus())
+			.isEqualTo(Registration.Status.SUPERSEDED);
+		List<String> subjects = Mails.to(registered.caregiverEmail())
+			.stream()
+			.skip(caregiverMailsBefore)
+			.map(Mails::subject)
+			.toList();
+		assertThat(subjects).hasSize(2);
+		assertThat(subjects.get(0)).containsIgnoringCase("temporary");
+		assertThat(subjects.get(1)).containsIgnoringCase("certificate");
+
+		// approved before the patient's renewal: capped at the patient's current (old) registration's last day
+		Registration renewed = permanentOf(caregiverRenewal);
+		assertThat(renewed.getExpiresOn()).isEqualTo(patientCurrent.getExpiresOn())
+			.isBefore(caregiverRenewal.getCertification().getExpiresOn());
+		assertThat(life.history(renewed)).extracting(RegistrationEvent::getAction)
+			.contains(RegistrationEvent.Action.EXPIRY_SHORTENED);
+
+		completeWithoutChanges(recertification.renewal());
+
+		// the patient's renewed registration covers the caregiver's own certification: its expiry is back
+		Registration extended = registrations.findById(renewed.getId()).orElseThrow();
+		assertThat(extended.getExpiresOn()).isEqualTo(caregiverRenewal.getCertification().getExpiresOn())
+			.isEqualTo(permanentOf(recertification.renewal()).getExpiresOn());
+		assertThat(life.history(extended)).extracting(RegistrationEvent::getAction)
+			.containsSubsequence(RegistrationEvent.Action.EXPIRY_SHORTENED, RegistrationEvent.Action.EXPIRY_EXTENDED);
+		assertThat(extended.isValidOn(extended.getExpiresOn())).isTrue();
+	}
+
+	@Test
+	void caregiverRenewal_documentsChanged_sentToReview_approvedAfterPatients_keepsItsCertificationsExpiry() {
+		Registered registered = registeredWithCaregiver();
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(permanentOf(registered.patient()), true));
+		Application caregiverRenewal = recertification.caregiver().started();
+		completeWithoutChanges(recertification.renewal());
+		LocalDate patientsNewExpiry = permanentOf(recertification.renewal()).getExpiresOn();
+
+		driver.complete(caregiverRenewal, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
+				Map.of(CaseVariables.PROFILE_CONFIRMED, true, CaseVariables.DOCUMENTS_CHANGED, true));
+		driver.chooseDocumentTypes(caregiverRenewal);
+		driver.uploadBothDocuments(caregiverRenewal);
+		driver.signAttestations(caregiverRenewal);
+		ProcessInstance instance = instance(caregiverRenewal);
+		assertThat(instance).hasPassed(RenewalProcess.TASK_DECIDE_AUTO_APPROVAL)
+			.hasNotPassed(RenewalProcess.TASK_ISSUE_TEMPORARY_REGISTRATION);
+		assertThat(driver.reviewTask(caregiverRenewal).getName()).startsWith("Review renewal");
+
+		driver.review(caregiverRenewal, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(caregiverRenewal);
+
+		assertThat(instance).isEnded().hasPassed(RenewalProcess.END_RENEWED);
+		Registration renewed = permanentOf(caregiverRenewal);
+		assertThat(registrations.findByApplicationOrderByIssuedAtDesc(driver.reload(caregiverRenewal)))
+			.extracting(Registration::getKind)
+			.containsExactly(Registration.Kind.PERMANENT);
+		assertThat(renewed.getExpiresOn()).isEqualTo(caregiverRenewal.getCertification().getExpiresOn())
+			.isEqualTo(patientsNewExpiry);
+		assertThat(life.history(renewed)).extracting(RegistrationEvent::getAction)
+			.doesNotContain(RegistrationEvent.Action.EXPIRY_SHORTENED, RegistrationEvent.Action.EXPIRY_EXTENDED);
+		assertThat(Mails.subject(Mails.lastTo(registered.caregiverEmail()))).containsIgnoringCase("certificate");
+	}
+
+	@Test
+	void caregiverRenewal_withTheOldFeeSchedule_asksTheCaregiverFee() {
+		Registered registered = registeredWithCaregiver();
+		String deployment = TestFees.deploy(processEngine.getRepositoryService());
+		try {
+			Application caregiverRenewal = renewals
+				.recertification(CaseDriver.PROVIDER, recertification(permanentOf(registered.patient()), true))
+				.caregiver()
+				.started();
+			driver.complete(caregiverRenewal, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
+					Map.of(CaseVariables.PROFILE_CONFIRMED, true, CaseVariables.DOCUMENTS_CHANGED, false));
+			driver.signAttestations(caregiverRenewal);
+
+			assertThat(driver.currentStep(caregiverRenewal).getTaskDefinitionKey())
+				.isEqualTo(InitialRegistrationProcess.TASK_ENTER_PAYMENT);
+			assertThat(((Number) processEngine.getRuntimeService()
+				.getVariable(instance(caregiverRenewal).getId(), CaseVariables.FEE)).intValue()).isEqualTo(25);
+		}
+		finally {
+			TestFees.remove(processEngine.getRepositoryService(), deployment);
+		}
+	}
+
+	@Test
+	void patientRenewsWithoutCaregiver_caregiversRegistrationEndsWithPatients_bothToldByEmail_linkEndsAfter() {
+		Registered registered = registeredWithCaregiver();
+		Registration patientCurrent = permanentOf(registered.patient());
+		Registration caregiverCurrent = permanentOf(registered.caregiver());
+		String patientEmail = registered.patient().getApplicant().getEmail();
+
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(patientCurrent, false));
+
+		CaregiverRenewal caregiver = recertification.caregiver();
+		assertThat(caregiver.started()).isNull();
+		assertThat(caregiver.endsOn()).isEqualTo(patientCurrent.getExpiresOn());
+		assertThat(caregiver.body()).containsEntry("endsOn", patientCurrent.getExpiresOn().toString())
+			.containsKey("refused");
+		assertThat(caregiver.refused()).contains("does not call for a caregiver");
+		assertThat(applications.existsByApplicantAndKindAndStatusIn(registered.caregiver().getApplicant(),
+				ApplicationKind.RENEWAL, ApplicationStatus.OPEN)).isFalse();
+		ProcessInstance release = releaseOf(caregiverCurrent);
+		assertThat(release).isNotNull();
+
+		runDueJobs(release);
+
+		assertThat(release).isWaitingAt(CaregiverReleaseProcess.TIMER_CAREGIVER_REGISTRATION_ENDED)
+			.hasPassed(CaregiverReleaseProcess.TASK_EMAIL_PATIENT, CaregiverReleaseProcess.TASK_EMAIL_CAREGIVER);
+		String lastDay = org.mmpcase.certificate.CertificatePdf.DATE.format(patientCurrent.getExpiresOn());
+		for (String to : List.of(patientEmail, registered.caregiverEmail())) {
+			assertThat(Mails.subject(Mails.lastTo(to))).isEqualTo("The caregiver registration of "
+					+ registered.caregiver().getApplicant().getFullName() + " ends on " + lastDay);
+			assertThat(Mails.text(Mails.lastTo(to))).contains(caregiverCurrent.getRegistrationNumber(), lastDay);
+		}
+		assertThat(Mails.to(patientEmail)
+			.stream()
+			.filter(mail -> Mails.subject(mail).startsWith("The caregiver registration"))).hasSize(1);
+		runDueJobs(release);
+		assertThat(Mails.to(registered.caregiverEmail())
+			.stream()
+			.filter(mail -> Mails.subject(mail).startsWith("The caregiver registration"))).as("sent once")
+			.hasSize(1);
+
+		// the caregiver's registration: valid on the patient's last day, expired the day after, not renewed
+		completeWithoutChanges(recertification.renewal());
+		Registration after = registrations.findById(caregiverCurrent.getId()).orElseThrow();
+		assertThat(after.getExpiresOn()).isEqualTo(patientCurrent.getExpiresOn());
+		assertThat(after.getStatus()).isEqualTo(Registration.Status.ACTIVE);
+		assertThat(after.standingOn(patientCurrent.getExpiresOn())).isEqualTo(Registration.Standing.VALID);
+		assertThat(after.standingOn(patientCurrent.getExpiresOn().plusDays(1)))
+			.isEqualTo(Registration.Standing.EXPIRED);
+		assertThat(caregivers.activeCaregiverOf(registered.patient().getApplicant())).as("link until it ends")
+			.isPresent();
+
+		fireTimer(release, CaregiverReleaseProcess.TIMER_CAREGIVER_REGISTRATION_ENDED);
+
+		assertThat(release).isEnded().hasPassed(CaregiverReleaseProcess.TASK_END_CAREGIVER_LINK);
+		assertThat(caregivers.activeCaregiverOf(registered.patient().getApplicant())).isEmpty();
+	}
+
+	@Test
+	void suspendedCaregiver_notRenewed_reasonReported_patientsRenewalStarts() {
+		Registered registered = registeredWithCaregiver();
+		Registration caregiverCurrent = permanentOf(registered.caregiver());
+		life.suspend(caregiverCurrent.getRegistrationNumber(), "supervisor@example.org", "DIVERSION", "Test",
+				LocalDate.now().plusMonths(2));
+
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(permanentOf(registered.patient()), true));
+
+		assertThat(recertification.renewal().getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
+		assertThat(recertification.caregiver().started()).isNull();
+		assertThat(recertification.caregiver().body()).containsOnlyKeys("refused");
+		assertThat(recertification.caregiver().refused()).startsWith("The caregiver's renewal was not started")
+			.contains("suspended by DCP until");
+		assertThat(applications.existsByApplicantAndKindAndStatusIn(registered.caregiver().getApplicant(),
+				ApplicationKind.RENEWAL, ApplicationStatus.OPEN)).isFalse();
+		assertThat(releaseOf(caregiverCurrent)).as("not let run out either").isNull();
+	}
+
+	@Test
+	void patientWithoutCaregiver_needingOne_reportedWithoutCaregiverRenewal() {
+		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("alone"), true));
+		driver.completeApplicantSteps(patient);
+		driver.review(patient, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(patient);
+
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(permanentOf(patient), true));
+
+		assertThat(recertification.caregiver().refused()).contains("no caregiver");
+		assertThat(recertification.renewal().getApplicantRole()).isEqualTo(ApplicantRole.PATIENT);
+	}
+
+	private Registered registeredWithCaregiver() {
+		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("cared-for"), true));
+		driver.completeApplicantSteps(patient);
+		driver.review(patient, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(patient);
+		Application caregiver = CaregiverFixtures.nameCaregiver(caregivers, driver.reload(patient),
+				CaseDriver.uniqueEmail("carer"));
+		driver.completeApplicantSteps(caregiver);
+		driver.review(caregiver, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(caregiver);
+		return new Registered(driver.reload(patient), driver.reload(caregiver));
+	}
+
+	private static CertificationRequest onDate(String email, boolean caregiverNeeded) {
+		CertificationRequest request = CaseDriver.certificationFor(email, LocalDate.of(1950, 1, 1), caregiverNeeded);
+		return new CertificationRequest(request.firstName(), request.lastName(), request.dateOfBirth(), email,
+				request.street(), request.city(), request.zip(), request.qualifyingCondition(),
+				LocalDate.now().minusMonths(11).minusDays(10), 12, caregiverNeeded);
+	}
+
+	private void completeWithoutChanges(Application renewal) {
+		driver.complete(renewal, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
+				Map.of(CaseVariables.PROFILE_CONFIRMED, true, CaseVariables.DOCUMENTS_CHANGED, false));
+		driver.signAttestations(renewal);
+		driver.runDueJobs(renewal);
+		assertThat(driver.reload(renewal).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+	}
+
+	private Registration permanentOf(Application application) {
+		return registrations.findByApplicationOrderByIssuedAtDesc(driver.reload(application))
+			.stream()
+			.filter(registration -> registration.getKind() == Registration.Kind.PERMANENT)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static RecertificationRequest recertification(Registration registration, boolean caregiverNeeded) {
+		return new RecertificationRequest(registration.getRegistrationNumber(), LocalDate.now().minusDays(1), 12,
+				"Chronic pain", caregiverNeeded);
+	}
+
+	private ProcessInstance instance(Application application) {
+		return processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(driver.reload(application).getProcessInstanceId())
+			.singleResult();
+	}
+
+	private ProcessInstance releaseOf(Registration caregiverRegistration) {
+		return processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(CaregiverReleaseProcess.KEY)
+			.processInstanceBusinessKey(caregiverRegistration.getRegistrationNumber())
+			.singleResult();
+	}
+
+	private HistoricDecisionInstance feeDecision(ProcessInstance instance) {
+		return processEngine.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.processInstanceId(instance.getId())
+			.decisionDefinitionKey("fee-schedule")
+			.includeInputs()
+			.singleResult();
+	}
+
+	private void runDueJobs(ProcessInstance instance) {
+		for (int round = 0; round < 10; round++) {
+			List<Job> due = processEngine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(instance.getId())
+				.executable()
+				.list();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+		}
+		throw new AssertionError("jobs keep coming");
+	}
+
+	private void fireTimer(ProcessInstance instance, String timerId) {
+		Job timer = processEngine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(timerId)
+			.timers()
+			.singleResult();
+		assertThat(timer).as("timer " + timerId).isNotNull();
+		processEngine.getManagementService().executeJob(timer.getId());
+	}
+
+}
