@@ -12,8 +12,13 @@ public final class CaregiverFixtures {
 	}
 
 	public static Application nameCaregiver(CaregiverService caregivers, Application patient, String email) {
+		return nameCaregiver(caregivers, patient, email, Relationship.OTHER);
+	}
+
+	public static Application nameCaregiver(CaregiverService caregivers, Application patient, String email,
+			Relationship relationship) {
 		return caregivers.nameCaregiver(patient, new CaregiverRequest("Casey", "Carer", LocalDate.of(1970, 3, 4), email,
-				"5 Oak Avenue", "New Haven", "06510", Relationship.OTHER));
+				"5 Oak Avenue", "New Haven", "06510", relationship));
 	}
 
 }

@@ -3,7 +3,12 @@ package org.mmpcase.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.caregiver.CaregiverFixtures;
 import org.mmpcase.caregiver.CaregiverService;
+import org.mmpcase.caregiver.Relationship;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationEvent;
 import org.mmpcase.certificate.RegistrationLife;
@@ -30,12 +36,22 @@ import org.mmpcase.support.Mails;
 import org.mmpcase.support.ProcessTest;
 import org.mmpcase.support.TestFees;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A patient's re-certification and their caregiver: renewed with the patient when the need continues, let run out
  * with the patient's registration when it does not; a caregiver registration never outlives its patient's.
  */
+@AutoConfigureMockMvc
 class CaregiverRenewalScenarioTests extends ProcessTest {
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	RenewalService renewals;
@@ -253,23 +269,48 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 	}
 
 	@Test
-	void suspendedCaregiver_notRenewed_reasonReported_patientsRenewalStarts() {
+	void suspendedCaregiver_notRenewed_reasonReported_patientsRenewalStarts() throws Exception {
 		Registered registered = registeredWithCaregiver();
 		Registration caregiverCurrent = permanentOf(registered.caregiver());
 		life.suspend(caregiverCurrent.getRegistrationNumber(), "supervisor@example.org", "DIVERSION", "Test",
 				LocalDate.now().plusMonths(2));
 
-		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
-				recertification(permanentOf(registered.patient()), true));
+		JsonNode answer = recertifyOverHttp(permanentOf(registered.patient()), true);
 
-		assertThat(recertification.renewal().getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
-		assertThat(recertification.caregiver().started()).isNull();
-		assertThat(recertification.caregiver().body()).containsOnlyKeys("refused");
-		assertThat(recertification.caregiver().refused()).startsWith("The caregiver's renewal was not started")
-			.contains("suspended by DCP until");
+		Application renewal = driver.reload(applications
+			.findByApplicationNumber(answer.path("applicationNumber").asText())
+			.orElseThrow());
+		assertThat(renewal.getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
+		assertThat(renewal.getApplicantRole()).isEqualTo(ApplicantRole.PATIENT);
+		assertThat(answer.path("caregiverRenewal").has("applicationNumber")).isFalse();
+		assertThat(answer.path("caregiverRenewal").path("refused").asText())
+			.startsWith("The caregiver's renewal was not started")
+			.contains("suspended by DCP until " + LocalDate.now().plusMonths(2));
 		assertThat(applications.existsByApplicantAndKindAndStatusIn(registered.caregiver().getApplicant(),
 				ApplicationKind.RENEWAL, ApplicationStatus.OPEN)).isFalse();
 		assertThat(releaseOf(caregiverCurrent)).as("not let run out either").isNull();
+	}
+
+	@Test
+	void minorPatient_recertifiedWithoutTheFlag_parentsRenewalStartsAnyway() {
+		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("minor"), LocalDate.now().minusYears(12),
+				false));
+		driver.completeApplicantSteps(patient);
+		driver.review(patient, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(patient);
+		Application parent = CaregiverFixtures.nameCaregiver(caregivers, driver.reload(patient),
+				CaseDriver.uniqueEmail("parent"), Relationship.PARENT);
+		driver.completeApplicantSteps(parent);
+		driver.review(parent, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(parent);
+
+		Recertification recertification = renewals.recertification(CaseDriver.PROVIDER,
+				recertification(permanentOf(patient), false));
+
+		assertThat(recertification.caregiver().started()).isNotNull();
+		assertThat(recertification.caregiver().started().getApplicant().getId())
+			.isEqualTo(parent.getApplicant().getId());
+		assertThat(releaseOf(permanentOf(parent))).isNull();
 	}
 
 	@Test
@@ -286,6 +327,37 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 		assertThat(recertification.renewal().getApplicantRole()).isEqualTo(ApplicantRole.PATIENT);
 	}
 
+	@Test
+	void caregiverRenewal_startedOverHttp_answerNamesIt() throws Exception {
+		Registered registered = registeredWithCaregiver();
+
+		JsonNode answer = recertifyOverHttp(permanentOf(registered.patient()), true);
+
+		String number = answer.path("caregiverRenewal").path("applicationNumber").asText();
+		Application caregiverRenewal = driver.reload(applications.findByApplicationNumber(number).orElseThrow());
+		assertThat(caregiverRenewal.getApplicant().getId()).isEqualTo(registered.caregiver().getApplicant().getId());
+		assertThat(answer.path("caregiverRenewal").path("status").asText()).isEqualTo("IN_PROGRESS");
+		assertThat(answer.path("applicationNumber").asText()).isNotEqualTo(number);
+	}
+
+	private JsonNode recertifyOverHttp(Registration current, boolean caregiverNeeded) throws Exception {
+		String body = """
+				{"registrationNumber": "%s", "certificationDate": "%s", "termMonths": 12,
+				 "qualifyingCondition": "Chronic pain", "caregiverNeeded": %s}"""
+			.formatted(current.getRegistrationNumber(), LocalDate.now().minusDays(1), caregiverNeeded);
+		String response = mvc
+			.perform(post("/api/provider/recertifications")
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((CaseDriver.PROVIDER + ":provider").getBytes(StandardCharsets.UTF_8)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return new ObjectMapper().readTree(response);
+	}
+
 	private Registered registeredWithCaregiver() {
 		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("cared-for"), true));
 		driver.completeApplicantSteps(patient);
@@ -300,7 +372,11 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 	}
 
 	private static CertificationRequest onDate(String email, boolean caregiverNeeded) {
-		CertificationRequest request = CaseDriver.certificationFor(email, LocalDate.of(1950, 1, 1), caregiverNeeded);
+		return onDate(email, LocalDate.of(1950, 1, 1), caregiverNeeded);
+	}
+
+	private static CertificationRequest onDate(String email, LocalDate dateOfBirth, boolean caregiverNeeded) {
+		CertificationRequest request = CaseDriver.certificationFor(email, dateOfBirth, caregiverNeeded);
 		return new CertificationRequest(request.firstName(), request.lastName(), request.dateOfBirth(), email,
 				request.street(), request.city(), request.zip(), request.qualifyingCondition(),
 				LocalDate.now().minusMonths(11).minusDays(10), 12, caregiverNeeded);
