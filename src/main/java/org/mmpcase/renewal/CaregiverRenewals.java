@@ -80,8 +80,13 @@ class CaregiverRenewals {
 		catch (ConflictException refused) {
 			return CaregiverRenewal.refusedBecause("The caregiver's renewal was not started: " + refused.getMessage());
 		}
-		if (applications.existsByApplicantAndKindAndStatusIn(registration.getHolder(), ApplicationKind.RENEWAL,
-				ApplicationStatus.OPEN)) {
+		// per patient: a parent caring for two children renews for each of them
+		boolean running = applications.findByApplicantOrderByCreatedAtDesc(registration.getHolder())
+			.stream()
+			.anyMatch(application -> application.getKind() == ApplicationKind.RENEWAL
+					&& ApplicationStatus.OPEN.contains(application.getStatus())
+					&& application.getPatient().getId().equals(registration.getPatient().getId()));
+		if (running) {
 			return CaregiverRenewal.refusedBecause("A renewal is already in progress for the caregiver.");
 		}
 		// the e-mail inviting the caregiver to renew is the renewal process's first (asynchronous) step
