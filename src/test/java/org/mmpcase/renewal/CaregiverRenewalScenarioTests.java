@@ -1,6 +1,7 @@
 package org.mmpcase.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,6 +39,7 @@ import org.mmpcase.support.TestFees;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +54,9 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JavaMailSenderImpl mailSender;
 
 	@Autowired
 	RenewalService renewals;
@@ -266,6 +271,37 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 
 		assertThat(release).isEnded().hasPassed(CaregiverReleaseProcess.TASK_END_CAREGIVER_LINK);
 		assertThat(caregivers.activeCaregiverOf(registered.patient().getApplicant())).isEmpty();
+	}
+
+	@Test
+	void caregiverEndingMail_mailServerDown_retriedByTheEngine_sentOnce() {
+		Registered registered = registeredWithCaregiver();
+		Registration caregiverCurrent = permanentOf(registered.caregiver());
+		renewals.recertification(CaseDriver.PROVIDER, recertification(permanentOf(registered.patient()), false));
+		ProcessInstance release = releaseOf(caregiverCurrent);
+		Job first = processEngine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(release.getId())
+			.singleResult();
+
+		Mails.whileServerDown(mailSender, () -> {
+			assertThatThrownBy(() -> processEngine.getManagementService().executeJob(first.getId()))
+				.isInstanceOf(RuntimeException.class);
+			return null;
+		});
+
+		Job retried = processEngine.getManagementService().createJobQuery().jobId(first.getId()).singleResult();
+		assertThat(retried.getRetries()).as("retried later, by the retry cycle").isGreaterThan(0);
+		assertThat(retried.getExceptionMessage()).isNotNull();
+		assertThat(release).isWaitingAt(CaregiverReleaseProcess.TASK_EMAIL_PATIENT);
+		processEngine.getManagementService().setJobDuedate(retried.getId(), null);
+		runDueJobs(release);
+
+		assertThat(release).isWaitingAt(CaregiverReleaseProcess.TIMER_CAREGIVER_REGISTRATION_ENDED);
+		for (String to : List.of(registered.patient().getApplicant().getEmail(), registered.caregiverEmail())) {
+			assertThat(Mails.to(to).stream().filter(mail -> Mails.subject(mail).startsWith("The caregiver registration")))
+				.as(to).hasSize(1);
+		}
 	}
 
 	@Test
