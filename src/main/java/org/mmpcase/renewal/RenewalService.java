@@ -73,7 +73,9 @@ public class RenewalService {
 	@Transactional
 	public Recertification recertification(String providerUsername, RecertificationRequest request) {
 		LocalDate today = LocalDate.now(clock.withZone(CaseStarter.PROGRAM_ZONE));
-		Registration registration = registrations.findByRegistrationNumber(request.registrationNumber())
+		// locked: two re-certifications of one registration at once run one after the other, the second sees the
+		// first's renewal (and its caregiver's) and is refused
+		Registration registration = registrations.lockByRegistrationNumber(request.registrationNumber())
 			.filter(candidate -> candidate.getRole() == ApplicantRole.PATIENT)
 			.filter(candidate -> candidate.getStatus() != Registration.Status.SUPERSEDED)
 			.orElseThrow(() -> new CaseNotFoundException(request.registrationNumber()));

@@ -350,6 +350,45 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void recertification_twiceAtOnce_oneWins_oneCaregiverRenewal() throws Exception {
+		Registered registered = registeredWithCaregiver();
+		RecertificationRequest request = recertification(permanentOf(registered.patient()), true);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Recertification>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				results.add(two.submit(() -> {
+					start.await();
+					return renewals.recertification(CaseDriver.PROVIDER, request);
+				}));
+			}
+			start.countDown();
+			int won = 0;
+			int refused = 0;
+			for (java.util.concurrent.Future<Recertification> result : results) {
+				try {
+					assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS).caregiver().started()).isNotNull();
+					won++;
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(org.mmpcase.shared.ConflictException.class)
+						.hasMessageContaining("already in progress");
+					refused++;
+				}
+			}
+			assertThat(won).isEqualTo(1);
+			assertThat(refused).isEqualTo(1);
+		}
+		finally {
+			two.shutdownNow();
+		}
+		assertThat(applications.findByApplicantOrderByCreatedAtDesc(registered.caregiver().getApplicant()))
+			.filteredOn(application -> application.getKind() == ApplicationKind.RENEWAL)
+			.hasSize(1);
+	}
+
+	@Test
 	void patientWithoutCaregiver_needingOne_reportedWithoutCaregiverRenewal() {
 		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("alone"), true));
 		driver.completeApplicantSteps(patient);
