@@ -389,6 +389,39 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void caregiverNamedDuringPatientsRenewal_cappedAtPatientsCurrentExpiry_extendedWhenPatientRenews() {
+		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("names-later"), true));
+		driver.completeApplicantSteps(patient);
+		driver.review(patient, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(patient);
+		Registration patientCurrent = permanentOf(patient);
+		Application patientRenewal = renewals
+			.recertification(CaseDriver.PROVIDER, recertification(patientCurrent, true))
+			.renewal();
+
+		// named on the renewal: the caregiver registers on the new certification, which ends later
+		Application caregiver = CaregiverFixtures.nameCaregiver(caregivers, patientRenewal,
+				CaseDriver.uniqueEmail("late-carer"));
+		driver.completeApplicantSteps(caregiver);
+		driver.review(caregiver, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(caregiver);
+
+		Registration capped = permanentOf(caregiver);
+		assertThat(capped.getExpiresOn()).isEqualTo(patientCurrent.getExpiresOn())
+			.isBefore(caregiver.getCertification().getExpiresOn());
+		assertThat(capped.standingOn(patientCurrent.getExpiresOn().plusDays(1)))
+			.isEqualTo(Registration.Standing.EXPIRED);
+		assertThat(life.history(capped)).filteredOn(event -> event.getAction() == RegistrationEvent.Action.EXPIRY_SHORTENED)
+			.singleElement()
+			.satisfies(event -> assertThat(event.getEffectiveOn()).isEqualTo(patientCurrent.getExpiresOn()));
+
+		completeWithoutChanges(patientRenewal);
+
+		assertThat(registrations.findById(capped.getId()).orElseThrow().getExpiresOn())
+			.isEqualTo(caregiver.getCertification().getExpiresOn());
+	}
+
+	@Test
 	void patientWithoutCaregiver_needingOne_reportedWithoutCaregiverRenewal() {
 		Application patient = driver.certify(onDate(CaseDriver.uniqueEmail("alone"), true));
 		driver.completeApplicantSteps(patient);
