@@ -67,6 +67,27 @@ public class CaregiverService {
 			.forEach(CaregiverLink::end);
 	}
 
+	/**
+	 * The caregiver the patient has named and not removed (an active link), if any: whose registration a
+	 * re-certification renews or lets run out.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Person> activeCaregiverOf(Person patient) {
+		return links.findByPatientAndActiveTrue(patient).stream().map(CaregiverLink::getCaregiver).findFirst();
+	}
+
+	/**
+	 * The caregiver no longer cares for the patient (their registration for the patient ended, the patient's need did
+	 * not continue): the link ends, and the caregiver may be named by another patient. Safe to repeat.
+	 */
+	@Transactional
+	public void endLink(Person caregiver, Person patient) {
+		links.findByPatientAndActiveTrue(patient)
+			.stream()
+			.filter(link -> link.getCaregiver().getId().equals(caregiver.getId()))
+			.forEach(CaregiverLink::end);
+	}
+
 	@Transactional
 	public Application nameCaregiver(Application patientApplication, CaregiverRequest request) {
 		if (patientApplication.getApplicantRole() != ApplicantRole.PATIENT) {
