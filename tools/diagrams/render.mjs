@@ -37,6 +37,10 @@ for (const model of models(join(root, 'processes'))) {
   }
   const id = /<bpmn:process id="([^"]+)"/.exec(xml)[1];
   const target = join(root, 'docs/diagrams', id + '.svg');
-  writeFileSync(target, Buffer.from(out[1], 'base64').toString('utf8') + '\n');
+  // bpmn-js names arrow markers at random: number them in order, so an unchanged model draws the same file
+  const markers = new Map();
+  const svg = Buffer.from(out[1], 'base64').toString('utf8')
+    .replace(/marker-[a-z0-9]+/g, id => markers.get(id) ?? markers.set(id, `marker-${markers.size + 1}`).get(id));
+  writeFileSync(target, svg + '\n');
   console.log(`${model.slice(root.length + 1)} -> ${target.slice(root.length + 1)}`);
 }

@@ -54,7 +54,7 @@ const CHANGE = {
   SUSPENSION_REJECTED: 'suspension rejected', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
   SUSPENSION_ENDED: 'suspension ended', REVOCATION_PROPOSED: 'revocation proposed',
   REVOCATION_REJECTED: 'revocation rejected', REVOKED: 'revoked', ENDED: 'ended',
-  EXPIRY_SHORTENED: 'expiry moved to the patient\'s', CHANGE_REQUESTED: 'change reported',
+  EXPIRY_SHORTENED: 'expiry moved to the patient\'s', EXPIRY_EXTENDED: 'own expiry back (the patient renewed)', CHANGE_REQUESTED: 'change reported',
   CHANGE_APPROVED: 'change approved', CHANGE_DENIED: 'change denied', CAREGIVER_NAMED: 'caregiver named',
   CAREGIVER_REMOVED: 'caregiver removed'
 };
