@@ -28,8 +28,11 @@ class ReviewTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			String kind = "renewal".equals(task.getVariable(CaseVariables.APPLICATION_KIND)) ? "renewal"
-					: "initial registration";
+			Object applicationKind = task.getVariable(CaseVariables.APPLICATION_KIND);
+			String kind = "renewal".equals(applicationKind) ? "renewal"
+					// a change the holder reported (module change): its variable says of what
+					: "change".equals(applicationKind) ? task.getVariable("changeKind") + " change"
+							: "initial registration";
 			String role = "caregiver".equals(task.getVariable(CaseVariables.APPLICANT_ROLE)) ? " (caregiver)" : "";
 			task.setName("Review " + kind + role + " - " + task.getVariable(CaseVariables.APPLICATION_NUMBER));
 			task.setPriority(ApplicationReviewProcess.NORMAL_PRIORITY);
