@@ -237,9 +237,16 @@ class HolderRegistrations {
 			.orElseThrow(() -> new CaseNotFoundException(registrationNumber));
 	}
 
+	/**
+	 * Locked first, then checked: read before the lock, the registration would stay in this transaction as it was
+	 * then, and a request that waited for the lock would judge what the winner already changed.
+	 */
 	private Registration lockOwned(String registrationNumber, String username) {
-		owned(registrationNumber, username);
-		return life.lock(registrationNumber);
+		Registration registration = life.lock(registrationNumber);
+		if (!registration.getHolder().getEmail().equals(Person.normaliseEmail(username))) {
+			throw new CaseNotFoundException(registrationNumber);
+		}
+		return registration;
 	}
 
 	RegistrationView view(Registration registration) {
