@@ -6,7 +6,7 @@ public final class RegistrationChangeProcess {
 	public static final String KEY = "registration-change";
 
 	/** {@code address} or {@code name}: names the review task; the values themselves live in our table. */
-	public static final String CHANGE_KIND = "changeKind";
+	public static final String CHANGE_KIND = org.mmpcase.registration.CaseVariables.CHANGE_KIND;
 
 	public static final String CALL_ACTIVITY_REVIEW = "CallActivity_Review";
 	public static final String TASK_APPLY_CHANGE = "Task_ApplyChange";

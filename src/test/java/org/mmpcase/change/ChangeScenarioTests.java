@@ -71,6 +71,9 @@ class ChangeScenarioTests extends ProcessTest {
 	MockMvc mvc;
 
 	@Autowired
+	org.mmpcase.registration.ApplicationRepository applicationRepository;
+
+	@Autowired
 	ObjectMapper json;
 
 	@Test
@@ -178,6 +181,10 @@ class ChangeScenarioTests extends ProcessTest {
 		assertThat(Mails.text(mail)).contains("We did not receive an acceptable proof of Connecticut residency.",
 				application.getApplicationNumber());
 		assertThat(caregiverLinksOf(registration)).as("a denied change ends nothing").isZero();
+		assertThat(applicationRepository.existsByApplicantAndStatusAndDecidedAtAfter(holderOf(registration),
+				ApplicationStatus.DENIED, java.time.Instant.now().minus(java.time.Duration.ofDays(180))))
+			.as("not a denial the renewal's auto-approval counts")
+			.isFalse();
 		verifyQuietly(registration, "valid", "Jordan Rivera");
 	}
 
