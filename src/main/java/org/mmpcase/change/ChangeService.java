@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationEvent;
 import org.mmpcase.certificate.RegistrationLife;
@@ -68,8 +69,12 @@ public class ChangeService {
 
 	private final Clock clock;
 
+	private final RuntimeService runtimeService;
+
 	ChangeService(RegistrationLife life, RegistrationChangeRepository changes, CaseStarter caseStarter,
-			ApplicationAccess applications, DocumentService documents, ReviewRecords reviews, Clock clock) {
+			ApplicationAccess applications, DocumentService documents, ReviewRecords reviews, Clock clock,
+			RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
 		this.life = life;
 		this.changes = changes;
 		this.caseStarter = caseStarter;
@@ -187,6 +192,25 @@ public class ChangeService {
 		change.denied(application.getDenialReason(), clock.instant());
 		life.record(change.getRegistration(), reviewer(application), RegistrationEvent.Action.CHANGE_DENIED,
 				application.getDenialReason(), application.getApplicationNumber(), null);
+	}
+
+	/**
+	 * The registration ended while a change of it was in review: the change is withdrawn, its review ends (the task
+	 * leaves the reviewers' queue) and its application is closed. Returns whether there was one.
+	 */
+	@Transactional
+	public boolean withdrawPending(Registration registration, String why) {
+		Optional<RegistrationChange> pending = pending(registration);
+		pending.ifPresent(change -> {
+			Application application = change.getApplication();
+			if (application.getProcessInstanceId() != null) {
+				runtimeService.deleteProcessInstanceIfExists(application.getProcessInstanceId(), why, false, true,
+						false, false);
+			}
+			application.closed(clock.instant());
+			change.withdrawn(clock.instant());
+		});
+		return pending.isPresent();
 	}
 
 	/** The change of an application of kind CHANGE. */

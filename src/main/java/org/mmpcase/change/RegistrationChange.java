@@ -25,7 +25,9 @@ import org.mmpcase.registration.Person;
 public class RegistrationChange {
 
 	public enum Status {
-		IN_REVIEW, APPROVED, DENIED
+		IN_REVIEW, APPROVED, DENIED,
+		/** The registration ended (surrendered) while the change was in review: nothing left to change. */
+		WITHDRAWN
 	}
 
 	@Id
@@ -99,6 +101,11 @@ public class RegistrationChange {
 
 	void approved(Instant at) {
 		this.status = Status.APPROVED;
+		this.decidedAt = at;
+	}
+
+	void withdrawn(Instant at) {
+		this.status = Status.WITHDRAWN;
 		this.decidedAt = at;
 	}
 

@@ -132,6 +132,8 @@ class HolderRegistrations {
 		}
 		Person holder = registration.getHolder();
 		List<Registration> ended = life.end(registrationNumber, holder.getEmail(), SURRENDERED, null);
+		// a change in review has nothing left to change (nor has one of a caregiver's registration that ended)
+		ended.forEach(any -> changes.withdrawPending(any, "The registration was surrendered."));
 		if (registration.getRole() == ApplicantRole.PATIENT) {
 			for (Person caregiver : caregivers.unlinkAll(registration.getPatient())) {
 				closeOpenApplications(caregiver, registration.getPatient(), "The patient left the program.");
@@ -194,6 +196,7 @@ class HolderRegistrations {
 			if (held.getHolder().getId().equals(person.getId())) {
 				life.end(held.getRegistrationNumber(), Person.normaliseEmail(username), CAREGIVER_REMOVED,
 						patients.getRegistrationNumber());
+				changes.withdrawPending(held, "The caregiver's registration ended.");
 				events.publishEvent(new RegistrationEndedMail(held.getId(), patients.getPatient().getFullName()
 						+ " no longer has you as their caregiver, so your registration as their caregiver has ended."));
 			}

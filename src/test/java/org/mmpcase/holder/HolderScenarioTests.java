@@ -52,6 +52,9 @@ class HolderScenarioTests extends ProcessTest {
 	@Autowired
 	RegistrationLife life;
 
+	@Autowired
+	org.mmpcase.change.ChangeService changes;
+
 	@Test
 	void registrations_listed_withWhatTheHolderMayDo() {
 		Patient patient = registeredPatient(true);
@@ -231,6 +234,27 @@ class HolderScenarioTests extends ProcessTest {
 			.hasMessage("This registration is ended already; there is nothing to surrender.");
 		Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
 			.until(() -> endedMails(patient.email()) == 1);
+	}
+
+	@Test
+	void surrender_withAChangeInReview_changeWithdrawn_reviewEnds() {
+		Patient patient = registeredPatient(false);
+		String number = patient.registration().getRegistrationNumber();
+		org.mmpcase.change.RegistrationChange change = changes.submit(number, patient.email(),
+				new org.mmpcase.change.ChangeService.ChangeRequest("address", null, null, "40 Oak Avenue",
+						"New Haven", "06510", "utility-bill"),
+				"bill.pdf", org.mmpcase.support.TestFiles.pdf("Jordan Rivera 40 Oak Avenue New Haven 06510"));
+		assertThat(holder.one(number, patient.email()).pendingChange().applicationNumber())
+			.isEqualTo(change.getApplication().getApplicationNumber());
+
+		holder.surrender(number, patient.email(), true);
+
+		assertThat(changes.require(change.getApplication().getApplicationNumber()).getStatus())
+			.isEqualTo(org.mmpcase.change.RegistrationChange.Status.WITHDRAWN);
+		assertThat(driver.reviewTask(change.getApplication())).isNull();
+		assertThat(driver.processInstances(change.getApplication())).isEmpty();
+		assertThat(driver.reload(change.getApplication()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+		assertThat(holder.one(number, patient.email()).pendingChange()).isNull();
 	}
 
 	@Test
