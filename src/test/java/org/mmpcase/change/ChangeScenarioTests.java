@@ -260,6 +260,37 @@ class ChangeScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void change_twoReportsAtOnce_oneTaken_theOtherRefused409() throws Exception {
+		Registration registration = registered();
+		String holder = registration.getHolder().getEmail();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<Object> report = () -> {
+				start.await();
+				try {
+					return changes.submit(registration.getRegistrationNumber(), holder, address(), "bill.pdf",
+							TestFiles.pdf("Jordan Rivera 40 Oak Avenue New Haven 06510"));
+				}
+				catch (ConflictException ex) {
+					return ex;
+				}
+			};
+			var first = threads.submit(report);
+			var second = threads.submit(report);
+			start.countDown();
+			List<Object> outcomes = List.of(first.get(), second.get());
+			assertThat(outcomes).filteredOn(RegistrationChange.class::isInstance).hasSize(1);
+			assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(count("select count(*) from registration_change where registration_id = " + registration.getId()))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void change_ofAnEndedRegistration_orSomebodyElses_refused() {
 		Registration registration = registered();
 		String holder = registration.getHolder().getEmail();
