@@ -210,6 +210,15 @@ public class Registration {
 		this.statusChangedAt = at;
 	}
 
+	/**
+	 * The certificate is issued again with the holder's changed name or address (same number, same expiry): its
+	 * issue date is today's, the history keeps the first one (ISSUED).
+	 */
+	void reissue(Instant at) {
+		requireCurrent();
+		this.issuedAt = at;
+	}
+
 	public void changeDispensary(String dispensaryCode) {
 		this.dispensaryCode = dispensaryCode;
 	}

@@ -171,6 +171,22 @@ public class RegistrationLife {
 		return true;
 	}
 
+	/**
+	 * Issues the certificate of a current registration again (same number and expiry, today's issue date) after the
+	 * holder's name or address changed: the PDF is rendered from the registration and its holder, so it shows the
+	 * new data. 409 when the registration is no longer current.
+	 */
+	@Transactional
+	public Registration reissue(String registrationNumber, String actor, String reason, String note) {
+		Registration registration = lock(registrationNumber);
+		if (!registration.getStatus().isCurrent()) {
+			throw new ConflictException("This registration has already ended (" + label(registration) + ").");
+		}
+		registration.reissue(now());
+		record(registration, actor, Action.REISSUED, reason, note, today());
+		return registration;
+	}
+
 	/** Writes one entry of the registration's history (for changes made elsewhere in this module or by others). */
 	@Transactional
 	public RegistrationEvent record(Registration registration, String actor, Action action, String reason,

@@ -98,6 +98,9 @@ public final class CaseVariables {
 	/** Input of a reminder e-mail task: when that reminder was due ({@link java.util.Date}). */
 	public static final String REMINDER_DUE_AT = "reminderDueAt";
 
+	/** A change the holder reported (kind CHANGE): {@code address} or {@code name}, for the review task's name. */
+	public static final String CHANGE_KIND = "changeKind";
+
 	/** Input parameter of the e-mail task: which template to send. */
 	public static final String EMAIL_TEMPLATE = "emailTemplate";
 
