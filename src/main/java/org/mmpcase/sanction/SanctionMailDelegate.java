@@ -2,9 +2,7 @@ package org.mmpcase.sanction;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,13 +37,6 @@ class SanctionMailDelegate implements JavaDelegate {
 	SanctionMailDelegate(RegistrationRepository registrations, CaseMailService mail) {
 		this.registrations = registrations;
 		this.mail = mail;
-	}
-
-	/** The collection of the multi-instance e-mail steps: the sanctioned registration, then its followers. */
-	public List<String> recipients(DelegateExecution execution) {
-		Object recipients = execution.getVariable(SanctionProcess.RECIPIENTS);
-		return recipients == null ? List.of(execution.getProcessBusinessKey())
-				: Arrays.stream(recipients.toString().split(",")).filter(number -> !number.isBlank()).toList();
 	}
 
 	@Override
