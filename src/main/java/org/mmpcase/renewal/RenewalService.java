@@ -89,7 +89,7 @@ public class RenewalService {
 	 * A revoked registration, or one ended before its expiry, cannot be renewed; a suspended one not while the
 	 * suspension lasts (DOMAIN.md). Each refusal says why.
 	 */
-	static void requireRenewable(Registration registration, LocalDate today) {
+	public static void requireRenewable(Registration registration, LocalDate today) {
 		switch (registration.getStatus()) {
 			case REVOKED -> throw new ConflictException(
 					"This registration was revoked by DCP; a revoked registration cannot be renewed.");
