@@ -8,9 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,8 +32,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mmpcase.caregiver.CaregiverSanctionAccess;
+import org.mmpcase.caregiver.CaregiverRequest;
 import org.mmpcase.caregiver.CaregiverService;
+import org.mmpcase.caregiver.Relationship;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationEvent;
 import org.mmpcase.certificate.RegistrationEvent.Action;
@@ -406,6 +413,37 @@ class SanctionScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void twoProposalsAtOnce_oneWins_theOtherToldWhy() throws Exception {
+		String number = permanentOf(driver.registeredPatient(today().minusMonths(2))).getRegistrationNumber();
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<String>> outcomes = new ArrayList<>();
+			for (String kind : List.of("suspend", "revoke")) {
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					try {
+						return sanctions.propose(number, "reviewer", proposal(kind, "other", today(), null)).kind();
+					}
+					catch (ConflictException ex) {
+						return ex.getMessage();
+					}
+				}));
+			}
+			List<String> answers = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				answers.add(outcome.get(60, TimeUnit.SECONDS));
+			}
+
+			assertThat(answers).filteredOn(answer -> answer.endsWith("only one can be open at a time.")).hasSize(1);
+			assertThat(sanctionProcesses(number)).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void supervisor_cannotDecideTheirOwnProposal() {
 		String number = permanentOf(driver.registeredPatient(today().minusMonths(2))).getRegistrationNumber();
 		sanctions.propose(number, "supervisor", proposal("revoke", "other", today(), null));
@@ -450,7 +488,9 @@ class SanctionScenarioTests extends ProcessTest {
 		driver.completeApplicantSteps(patient);
 		driver.review(patient, CaseVariables.DECISION_APPROVE, Map.of());
 		driver.runDueJobs(patient);
-		Application caregiver = CaregiverSanctionAccess.nameCaregiver(caregivers, driver.reload(patient));
+		Application caregiver = caregivers.nameCaregiver(driver.reload(patient), new CaregiverRequest("Casey", "Carer",
+				LocalDate.of(1970, 3, 4), CaseDriver.uniqueEmail("caregiver"), "5 Oak Avenue", "New Haven", "06510",
+				Relationship.OTHER));
 		driver.completeApplicantSteps(caregiver);
 		driver.review(caregiver, CaseVariables.DECISION_APPROVE, Map.of());
 		driver.runDueJobs(caregiver);
