@@ -444,6 +444,20 @@ class SanctionScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void reviewers_proposeButDoNotDecide_noFilterNoTask() {
+		String number = permanentOf(driver.registeredPatient(today().minusMonths(2))).getRegistrationNumber();
+		sanctions.propose(number, "reviewer", proposal("suspend", "other", today(), null));
+
+		identityService.setAuthentication("reviewer", List.of(StaffGroups.REVIEWERS));
+		assertThat(filterService.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
+			.isNotEmpty()
+			.doesNotContain(SanctionTasklistFilter.NAME);
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+		identityService.setAuthentication("supervisor", List.of(StaffGroups.SUPERVISORS, StaffGroups.REVIEWERS));
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+	}
+
+	@Test
 	void supervisor_cannotDecideTheirOwnProposal() {
 		String number = permanentOf(driver.registeredPatient(today().minusMonths(2))).getRegistrationNumber();
 		sanctions.propose(number, "supervisor", proposal("revoke", "other", today(), null));
