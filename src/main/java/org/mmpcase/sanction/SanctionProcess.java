@@ -52,7 +52,7 @@ public final class SanctionProcess {
 	public static final String DECIDED_BY = "decidedBy";
 
 	// set when the sanction is applied
-	/** The registrations told by e-mail: the sanctioned one first, then the caregivers' that followed it (comma-separated). */
+	/** The registrations told by e-mail: the sanctioned one, then the caregivers' that followed it (comma-separated). */
 	public static final String RECIPIENTS = "recipients";
 
 	/** One of {@link #RECIPIENTS}, for one instance of a multi-instance e-mail step. */

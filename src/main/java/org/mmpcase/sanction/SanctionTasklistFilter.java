@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filter supervisors decide proposals from, created at start-up when missing (by name), as
- * review/TasklistFilters does for the reviews, and the supervisors' right to read the process in Tasklist. Here and not there: review may not know this module (notification,
- * which this module uses, uses review).
+ * review/TasklistFilters does for the reviews, and the supervisors' right to read the process in Tasklist. Here and
+ * not there: review may not know this module (notification, which this module uses, uses review).
  */
 @Component
 @Order(3)
