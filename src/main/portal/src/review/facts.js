@@ -51,9 +51,9 @@ function requests(list) {
 const CHANGE = {
   ISSUED: 'issued', SUPERSEDED: 'replaced by a renewal', REISSUED: 'certificate reissued',
   DISPENSARY_CHANGED: 'dispensary changed', SUSPENSION_PROPOSED: 'suspension proposed',
-  SUSPENSION_REJECTED: 'suspension rejected', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
+  SUSPENSION_REJECTED: 'suspension rejected', SUSPENSION_APPROVED: 'suspension approved', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
   SUSPENSION_ENDED: 'suspension ended', REVOCATION_PROPOSED: 'revocation proposed',
-  REVOCATION_REJECTED: 'revocation rejected', REVOKED: 'revoked', ENDED: 'ended',
+  REVOCATION_REJECTED: 'revocation rejected', REVOCATION_APPROVED: 'revocation approved', REVOKED: 'revoked', ENDED: 'ended',
   EXPIRY_SHORTENED: 'expiry moved to the patient\'s', EXPIRY_EXTENDED: 'own expiry back (the patient renewed)', CHANGE_REQUESTED: 'change reported',
   CHANGE_APPROVED: 'change approved', CHANGE_DENIED: 'change denied', CAREGIVER_NAMED: 'caregiver named',
   CAREGIVER_REMOVED: 'caregiver removed'

@@ -37,7 +37,9 @@ public class RegistrationEvent {
 		 * The expiry moved back to the registration's own certification's: a caregiver's registration capped at its
 		 * patient's old expiry, once the patient's renewal on the same certification covers it.
 		 */
-		EXPIRY_EXTENDED
+		EXPIRY_EXTENDED,
+		/** DCP: a supervisor approved a proposed suspension or revocation; it takes effect on its effective date. */
+		SUSPENSION_APPROVED, REVOCATION_APPROVED
 	}
 
 	@Id

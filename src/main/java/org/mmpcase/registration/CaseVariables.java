@@ -83,6 +83,8 @@ public final class CaseVariables {
 	// renewal auto-approval (inputs and outputs of renewal-auto-approval.dmn)
 	public static final String IDENTITY_CHANGED = "identityChanged";
 	public static final String ADVERSE_ACTION_WITHIN_6_MONTHS = "adverseActionWithin6Months";
+	/** A registration of the applicant's was suspended or revoked by DCP within 6 months (the denials are above). */
+	public static final String SUSPENDED_OR_REVOKED_WITHIN_6_MONTHS = "suspendedOrRevokedWithin6Months";
 	public static final String CERTIFICATION_VALID = "certificationValid";
 	public static final String AUTO_APPROVAL = "autoApproval";
 	public static final String AUTO_APPROVE = "autoApprove";
