@@ -26,13 +26,18 @@ class ChangeDelegates {
 	/**
 	 * Task_EmailCertificateReissued (asynchronous, retried): the reissued certificate goes to the holder as a PDF. It is
 	 * sent as an e-mail of the registration's own application, which is what the certificate attachment is found by;
-	 * the change's number and what changed are added to the model. Keyed by the activity instance, as every case
+	 * the change's number and what changed are added to the model. Nothing when the registration was revoked or ended
+	 * meanwhile (no certificate was reissued). Keyed by the activity instance, as every case
 	 * e-mail: a retried job does not send twice.
 	 */
 	@Bean
 	JavaDelegate emailCertificateReissuedDelegate(ChangeService changes, CaseMailService mail) {
 		return execution -> {
 			RegistrationChange change = changes.require(execution.getProcessBusinessKey());
+			if (!change.getRegistration().getStatus().isCurrent()) {
+				// revoked or ended since the approval: no certificate was reissued, so none is sent
+				return;
+			}
 			String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":"
 					+ execution.getActivityInstanceId();
 			mail.send(RegistrationChangeProcess.MAIL_CERTIFICATE_REISSUED, change.getRegistration().getApplication(),

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.mmpcase.certificate.Registration;
+import org.mmpcase.certificate.RegistrationEnded;
 import org.mmpcase.certificate.RegistrationEvent;
 import org.mmpcase.certificate.RegistrationLife;
 import org.mmpcase.documents.Document;
@@ -26,6 +27,7 @@ import org.mmpcase.shared.BadRequestException;
 import org.mmpcase.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -211,6 +213,16 @@ public class ChangeService {
 			change.withdrawn(clock.instant());
 		});
 		return pending.isPresent();
+	}
+
+	/**
+	 * A registration revoked or ended (surrender, a caregiver removed, the patient's ended) has nothing left to
+	 * change: a change of it in review is withdrawn in the same transaction.
+	 */
+	@EventListener
+	void withdrawOnEnd(RegistrationEnded ended) {
+		withdrawPending(life.lock(ended.registrationNumber()),
+				ended.status() == Registration.Status.REVOKED ? "The registration was revoked." : "The registration ended.");
 	}
 
 	/** The change of an application of kind CHANGE. */

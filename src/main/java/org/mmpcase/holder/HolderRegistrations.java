@@ -131,9 +131,8 @@ class HolderRegistrations {
 					"This registration is " + standing.label() + " already; there is nothing to surrender.");
 		}
 		Person holder = registration.getHolder();
+		// a change in review of any registration that ends here is withdrawn with it (change listens)
 		List<Registration> ended = life.end(registrationNumber, holder.getEmail(), SURRENDERED, null);
-		// a change in review has nothing left to change (nor has one of a caregiver's registration that ended)
-		ended.forEach(any -> changes.withdrawPending(any, "The registration was surrendered."));
 		if (registration.getRole() == ApplicantRole.PATIENT) {
 			for (Person caregiver : caregivers.unlinkAll(registration.getPatient())) {
 				closeOpenApplications(caregiver, registration.getPatient(), "The patient left the program.");
@@ -196,7 +195,6 @@ class HolderRegistrations {
 			if (held.getHolder().getId().equals(person.getId())) {
 				life.end(held.getRegistrationNumber(), Person.normaliseEmail(username), CAREGIVER_REMOVED,
 						patients.getRegistrationNumber());
-				changes.withdrawPending(held, "The caregiver's registration ended.");
 				events.publishEvent(new RegistrationEndedMail(held.getId(), patients.getPatient().getFullName()
 						+ " no longer has you as their caregiver, so your registration as their caregiver has ended."));
 			}

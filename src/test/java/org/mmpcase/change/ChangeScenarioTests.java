@@ -260,6 +260,25 @@ class ChangeScenarioTests extends ProcessTest {
 	}
 
 	@Test
+	void change_inReview_registrationRevoked_changeWithdrawn_reviewEnds_noCertificateReissued() {
+		Registration registration = registered();
+		RegistrationChange change = changes.submit(registration.getRegistrationNumber(),
+				registration.getHolder().getEmail(), address(), "bill.pdf",
+				TestFiles.pdf("Jordan Rivera 40 Oak Avenue New Haven 06510"));
+		assertThat(driver.reviewTask(change.getApplication())).isNotNull();
+
+		life.revoke(registration.getRegistrationNumber(), "supervisor", "false-information", null);
+
+		assertThat(changes.require(change.getApplication().getApplicationNumber()).getStatus())
+			.isEqualTo(RegistrationChange.Status.WITHDRAWN);
+		assertThat(driver.reviewTask(change.getApplication())).isNull();
+		assertThat(driver.processInstances(change.getApplication())).isEmpty();
+		assertThat(driver.reload(change.getApplication()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+		assertThat(actions(registration)).doesNotContain(RegistrationEvent.Action.REISSUED,
+				RegistrationEvent.Action.CHANGE_APPROVED);
+	}
+
+	@Test
 	void change_twoReportsAtOnce_oneTaken_theOtherRefused409() throws Exception {
 		Registration registration = registered();
 		String holder = registration.getHolder().getEmail();
