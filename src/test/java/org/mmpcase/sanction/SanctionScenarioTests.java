@@ -468,6 +468,29 @@ class SanctionScenarioTests extends ProcessTest {
 		assertThat(instance(number)).isWaitingAt(SanctionProcess.TASK_DECIDE);
 	}
 
+	@Test
+	void overview_forTheWorkspacePage_roleExpiryTodayTheFormsReasonsAndTheTasklistFilter() {
+		Registration registration = permanentOf(driver.registeredPatient(today().minusMonths(2)));
+
+		SanctionService.Overview overview = sanctions.overview(registration.getRegistrationNumber());
+
+		assertThat(overview.role()).isEqualTo("patient");
+		assertThat(overview.kind()).isEqualTo("permanent");
+		assertThat(overview.expiresOn()).isEqualTo(registration.getExpiresOn());
+		assertThat(overview.today()).isEqualTo(today());
+		assertThat(overview.reasons()).extracting(SanctionService.Option::value)
+			.containsExactly("diversion", "false-information", "loss-of-residency",
+					SanctionReasons.CERTIFICATION_WITHDRAWN, "other");
+		assertThat(overview.reasons()).first()
+			.extracting(SanctionService.Option::label)
+			.isEqualTo("Diversion of cannabis to others");
+		String filterId = filterService.createFilterQuery()
+			.filterName(SanctionTasklistFilter.NAME)
+			.singleResult()
+			.getId();
+		assertThat(overview.tasklistUrl()).isEqualTo("/camunda/app/tasklist/default/#/?filter=" + filterId);
+	}
+
 	// the story's steps
 
 	/** The supervisor works the task from Tasklist's "Suspensions and revocations" filter, as that user. */
