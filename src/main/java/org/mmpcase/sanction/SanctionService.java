@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -55,16 +56,19 @@ public class SanctionService {
 
 	private final FilterService filterService;
 
+	private final ManagementService managementService;
+
 	private final Clock clock;
 
 	SanctionService(RegistrationRepository registrations, RegistrationLife life, SanctionReasons reasons,
-			RuntimeService runtimeService, TaskService taskService, FilterService filterService, Clock clock) {
+			RuntimeService runtimeService, TaskService taskService, FilterService filterService, ManagementService managementService, Clock clock) {
 		this.registrations = registrations;
 		this.life = life;
 		this.reasons = reasons;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.filterService = filterService;
+		this.managementService = managementService;
 		this.clock = clock;
 	}
 
@@ -203,7 +207,11 @@ public class SanctionService {
 	@Transactional(readOnly = true)
 	public Overview overview(String registrationNumber) {
 		Registration registration = find(registrationNumber);
-		List<Open> open = instances(registrationNumber).stream().map(instance -> open(instance.getId())).toList();
+		// a suspension lifted or ended is over for staff, although its instance still sends the holder the e-mail
+		List<Open> open = instances(registrationNumber).stream()
+			.filter(instance -> !reinstated(instance.getId()))
+			.map(instance -> open(instance.getId()))
+			.toList();
 		List<Option> options = reasons.reasons()
 			.entrySet()
 			.stream()
@@ -220,6 +228,14 @@ public class SanctionService {
 	private String tasklistUrl() {
 		Filter filter = filterService.createFilterQuery().filterName(SanctionTasklistFilter.NAME).singleResult();
 		return TASKLIST + (filter == null ? "" : "#/?filter=" + filter.getId());
+	}
+
+	/** Only the "valid again" e-mail left (its job: the multi-instance body, asynchronous before). */
+	private boolean reinstated(String processInstanceId) {
+		return managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(SanctionProcess.TASK_EMAIL_REINSTATEMENT + "#multiInstanceBody")
+			.count() > 0;
 	}
 
 	private Registration find(String registrationNumber) {

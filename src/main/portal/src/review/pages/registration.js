@@ -24,7 +24,7 @@ export function registrationPath(number) {
 
 const STATE = {
   'awaiting-decision': 'Awaiting a supervisor\'s decision',
-  approved: 'Approved, takes effect on the effective date',
+  approved: 'Approved',
   'in-effect': 'In effect'
 };
 
@@ -68,7 +68,9 @@ function openHtml(r, user) {
     ${o.note ? `<p class="muted">Note: ${esc(o.note)}</p>` : ''}
     <p class="sanction__state">${o.state === 'awaiting-decision'
       ? `<strong>Awaiting a supervisor's decision</strong> (${tasklistLink(r)})`
-      : `<strong>${esc(STATE[o.state] || o.state)}</strong>`}</p>
+      : o.state === 'approved'
+        ? `<strong>Approved</strong>, ${o.effectiveOn > r.today ? `takes effect on ${esc(formatDate(o.effectiveOn))}` : 'taking effect now'}`
+        : `<strong>${esc(STATE[o.state] || o.state)}</strong>`}</p>
     ${o.state === 'in-effect' && o.kind === 'suspension' && user && user.supervisor
       ? '<p><button type="button" class="button button--secondary button--small" id="lift-open" data-testid="lift-open" aria-haspopup="dialog">Lift the suspension…</button></p>' : ''}
   </li>`).join('')}</ul>`;

@@ -246,7 +246,11 @@ class SanctionScenarioTests extends ProcessTest {
 			.hasMessage("This registration is already suspended; lift the suspension first, or propose a revocation.");
 
 		ProcessInstance suspension = instance(number);
+		assertThat(sanctions.overview(number).open()).extracting(SanctionService.Open::state)
+			.containsExactly("in-effect");
 		sanctions.lift(number, "supervisor", "Proof of residency received.");
+		assertThat(sanctions.overview(number).open()).as("lifted: over for staff while the e-mail is on its way")
+			.isEmpty();
 		runJobs(number);
 
 		assertThat(verify(number)).isEqualTo("valid");
