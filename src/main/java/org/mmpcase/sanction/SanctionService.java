@@ -268,6 +268,10 @@ public class SanctionService {
 			if (suspensionInEffect && kind == SanctionKind.REVOCATION) {
 				continue;
 			}
+			if (reinstated(instance.getId())) {
+				// lifted or ended: only the holder's e-mail is left, nothing is open any more
+				continue;
+			}
 			if (suspensionInEffect) {
 				throw new ConflictException(
 						"This registration is already suspended; lift the suspension first, or propose a revocation.");

@@ -89,7 +89,8 @@ function proposeHtml(r) {
     <div id="propose-errors"></div>
     <fieldset class="field" data-field="kind" id="propose-kind">
       <legend>Suspend or revoke</legend>
-      ${KIND_OPTIONS.map((o, i) => `<div class="choice"><input type="radio" name="kind" id="propose-kind-${i}" value="${esc(o.value)}"${i === 0 ? ' checked' : ''}>
+      ${r.standing === 'suspended' ? '<p class="hint">It is suspended: a revocation may still be proposed.</p>' : ''}
+      ${KIND_OPTIONS.filter(o => r.standing !== 'suspended' || o.value === 'revoke').map((o, i) => `<div class="choice"><input type="radio" name="kind" id="propose-kind-${i}" value="${esc(o.value)}"${i === 0 ? ' checked' : ''}>
         <label for="propose-kind-${i}">${esc(o.label)}</label></div>`).join('')}
     </fieldset>
     <div class="field" data-field="reason">
@@ -278,7 +279,7 @@ export async function registrationPage({ main, params, options, navigate, sessio
       <dialog id="lift-dialog" aria-labelledby="lift-title" aria-describedby="lift-text" data-testid="lift-dialog">
         <form id="lift-form" method="dialog" novalidate>
           <h2 id="lift-title">Lift the suspension?</h2>
-          <p id="lift-text">${esc(r.registrationNumber)} (${esc(r.holderName)}) becomes valid again at once, and so do the caregivers' registrations that followed it. The holder is told by e-mail.</p>
+          <p id="lift-text">${esc(r.registrationNumber)} (${esc(r.holderName)}) becomes valid again at once${r.role === 'patient' ? ", and so do the caregivers' registrations that followed it" : ''}. The holder is told by e-mail.</p>
           <div id="lift-errors"></div>
           <div class="field" data-field="note">
             <label for="lift-note">Note</label>

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.sanction.SanctionProcess;
+import org.mmpcase.sanction.SanctionService;
 import org.mmpcase.support.Browser;
 import org.mmpcase.support.BrowserPage;
 import org.mmpcase.support.CaseDriver;
@@ -36,8 +37,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * The registration page of the reviewer workspace, in headless Chromium, keyboard only: a reviewer finds a patient's
  * registration by its number typed as people type it, proposes a suspension (first without a reason: the error is at
  * the field), a supervisor approves it (the engine's REST API as that user, what Tasklist calls), the page says
- * suspended, the supervisor lifts it there and the page says valid again. axe-core checks every state at 1366x768,
- * and no state scrolls sideways.
+ * suspended, the supervisor lifts it there and the page says valid again; a proposal refused because another was
+ * made meanwhile shows the server's words as an alert. axe-core checks every state at 1366x768, and no state scrolls
+ * sideways.
  */
 // closed after the class: see support/PostgresTest on why one application runs at a time
 @DirtiesContext
@@ -62,6 +64,9 @@ class RegistrationSanctionBrowserIT extends PostgresTest {
 
 	@Autowired
 	ManagementService managementService;
+
+	@Autowired
+	SanctionService sanctions;
 
 	@Test
 	void reviewerProposesKeyboardOnly_supervisorApproves_thenLiftsInTheWorkspace_pageFollowsEachStep() {
@@ -152,6 +157,21 @@ class RegistrationSanctionBrowserIT extends PostgresTest {
 				assertThat(page.text("[data-testid=open-none]")).isEqualTo("None.");
 				check(page, "registration page, valid again");
 				browser.screenshot("registration-valid-again");
+
+				// somebody else proposes meanwhile: the supervisor's proposal is refused with the server's words
+				sanctions.propose(number, "reviewer", Map.of("kind", "revoke", "reason", "other", "note",
+						"Proposed from another desk.", "effectiveOn", registration.getExpiresOn().minusDays(1).toString()));
+				page.tabTo("#propose-reason");
+				page.keys("Div");
+				page.tabTo("#propose-note");
+				page.keys("Seen again.");
+				page.press("#propose-submit", Keys.ENTER);
+				browser.visible(By.cssSelector("[data-testid=propose-conflict]"));
+				assertThat(page.text("[data-testid=propose-conflict]"))
+					.startsWith("A revocation of this registration is still open (proposed by reviewer");
+				assertThat(page.active().getDomAttribute("data-testid")).isEqualTo("propose-conflict");
+				assertThat(page.active().getDomAttribute("role")).isEqualTo("alert");
+				check(page, "proposal refused, another open");
 			}
 			catch (RuntimeException | AssertionError ex) {
 				browser.screenshot("registration-failure");
