@@ -48,7 +48,8 @@ function requests(list) {
     </li>`).join('')}</ol></section>`;
 }
 
-const CHANGE = {
+/** What each history entry's action did, in words (the case facts and the registration page). */
+export const CHANGE = {
   ISSUED: 'issued', SUPERSEDED: 'replaced by a renewal', REISSUED: 'certificate reissued',
   DISPENSARY_CHANGED: 'dispensary changed', SUSPENSION_PROPOSED: 'suspension proposed',
   SUSPENSION_REJECTED: 'suspension rejected', SUSPENSION_APPROVED: 'suspension approved', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
@@ -59,11 +60,16 @@ const CHANGE = {
   CAREGIVER_REMOVED: 'caregiver removed'
 };
 
+// a registration number opens its page (standing, sanctions, history)
+function registrationLink(number) {
+  return number ? `<a href="/review/registrations/${esc(encodeURIComponent(number))}" data-link data-testid="registration-link">${esc(number)}</a>` : '';
+}
+
 // every state change of the person's registrations (who, what, when, why), folded so a clean case fits the screen
 function changes(list) {
   if (!list || !list.length) return '';
   return `<details class="history-changes" data-testid="facts-registration-history"><summary>Registration history (${list.length})</summary><ol class="history">
-    ${list.map(c => `<li>${esc(formatDate(c.at))}: ${esc(c.registrationNumber)} ${esc(CHANGE[c.action] || c.action)} by ${esc(c.actor)}${c.reason ? ` (${esc(String(c.reason).toLowerCase().replace(/_/g, ' '))})` : ''}${c.effectiveOn ? `, effective ${esc(formatDate(c.effectiveOn))}` : ''}${c.note ? `: ${esc(c.note)}` : ''}</li>`).join('')}
+    ${list.map(c => `<li>${esc(formatDate(c.at))}: ${registrationLink(c.registrationNumber)} ${esc(CHANGE[c.action] || c.action)} by ${esc(c.actor)}${c.reason ? ` (${esc(String(c.reason).toLowerCase().replace(/_/g, ' '))})` : ''}${c.effectiveOn ? `, effective ${esc(formatDate(c.effectiveOn))}` : ''}${c.note ? `: ${esc(c.note)}` : ''}</li>`).join('')}
   </ol></details>`;
 }
 
@@ -75,7 +81,7 @@ function history(h) {
   }
   return `<section class="fact fact--wide" data-testid="facts-history"><h3>Earlier applications and registrations</h3><ul class="history">
     ${applications.map(a => `<li>${esc(a.applicationNumber)}: ${esc(kindAndRole(a.kind, a.role))}, ${esc(statusLabel(a.status))}${a.denialReason ? ` (${esc(DENIAL_REASON[a.denialReason] || a.denialReason)})` : ''}${a.decidedAt ? `, decided ${esc(formatDate(a.decidedAt))}` : a.submittedAt ? `, submitted ${esc(formatDate(a.submittedAt))}` : ''}</li>`).join('')}
-    ${registrations.map(r => `<li>Registration ${esc(r.registrationNumber)}: ${esc(capitalize(r.role))}, ${esc(r.kind)}, ${esc(statusLabel(r.status))}${r.expiresOn ? `, expires ${esc(formatDate(r.expiresOn))}` : ''}</li>`).join('')}
+    ${registrations.map(r => `<li>Registration ${registrationLink(r.registrationNumber)}: ${esc(capitalize(r.role))}, ${esc(r.kind)}, ${esc(statusLabel(r.status))}${r.expiresOn ? `, expires ${esc(formatDate(r.expiresOn))}` : ''}</li>`).join('')}
   </ul>${changes(h.changes)}</section>`;
 }
 

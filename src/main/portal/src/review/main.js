@@ -1,6 +1,7 @@
 // The reviewer workspace (/review/): a queue of the group's reviews and a case screen with the documents next to the
 // facts and the review task's Camunda Form. Client-side routes (History API; the server answers every /review/...
-// path with this page): '' and queue/{view}, cases/{applicationNumber}?view=&cursor=, sign-in?next=.
+// path with this page): '' and queue/{view}, cases/{applicationNumber}?view=&cursor=, registrations/{number},
+// sign-in?next=. The header's "Find a registration" opens a registration's page.
 import '../style.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './review.css';
@@ -10,6 +11,7 @@ import { forget } from './queue-data.js';
 import { signInPage } from './pages/sign-in.js';
 import { queuePage } from './pages/queue.js';
 import { casePage } from './pages/case.js';
+import { registrationPage, normaliseNumber, registrationPath } from './pages/registration.js';
 import { appPath, pushPath } from '../shared/router.js';
 
 const BASE = '/review/';
@@ -19,6 +21,7 @@ const routes = [
   { pattern: /^$/, page: queuePage, signedIn: true },
   { pattern: /^queue\/([a-z0-9-]+)$/, page: queuePage, signedIn: true },
   { pattern: /^cases\/([A-Za-z0-9-]+)$/, page: casePage, signedIn: true },
+  { pattern: /^registrations\/([^/]+)$/, page: registrationPage, signedIn: true },
   { pattern: /^sign-in$/, page: signInPage }
 ];
 
@@ -102,6 +105,7 @@ function updateHeader() {
   const user = session.current();
   document.getElementById('signed-in-as').textContent = user ? `Signed in as ${user.name || user.id}` : '';
   document.getElementById('sign-out').hidden = !user;
+  document.getElementById('find-registration').hidden = !user;
 }
 
 document.addEventListener('click', event => {
@@ -112,6 +116,21 @@ document.addEventListener('click', event => {
 });
 
 window.addEventListener('popstate', () => render());
+
+// "Find a registration": the number as people type it (lower case, spaces, no dashes); a number that cannot be one
+// gets the registration page's "not a registration number" with the field to correct it
+document.getElementById('find-registration').addEventListener('submit', event => {
+  event.preventDefault();
+  const input = document.getElementById('find-registration-number');
+  const typed = input.value.trim();
+  if (!typed) {
+    input.focus();
+    announce('Enter a registration number, such as MMP-AB2C-3DE4.');
+    return;
+  }
+  input.value = '';
+  navigate(registrationPath(normaliseNumber(typed) || typed));
+});
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await session.signOut().catch(() => {});

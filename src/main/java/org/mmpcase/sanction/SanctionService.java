@@ -8,11 +8,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mmpcase.certificate.Registration;
@@ -38,6 +42,8 @@ public class SanctionService {
 
 	static final int NOTE_MAX = 2000;
 
+	static final String TASKLIST = "/camunda/app/tasklist/default/";
+
 	private final RegistrationRepository registrations;
 
 	private final RegistrationLife life;
@@ -48,15 +54,21 @@ public class SanctionService {
 
 	private final TaskService taskService;
 
+	private final FilterService filterService;
+
+	private final ManagementService managementService;
+
 	private final Clock clock;
 
 	SanctionService(RegistrationRepository registrations, RegistrationLife life, SanctionReasons reasons,
-			RuntimeService runtimeService, TaskService taskService, Clock clock) {
+			RuntimeService runtimeService, TaskService taskService, FilterService filterService, ManagementService managementService, Clock clock) {
 		this.registrations = registrations;
 		this.life = life;
 		this.reasons = reasons;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
+		this.filterService = filterService;
+		this.managementService = managementService;
 		this.clock = clock;
 	}
 
@@ -83,9 +95,19 @@ public class SanctionService {
 
 	}
 
-	/** Where the registration stands, its open sanctions and its history (oldest first). */
+	/**
+	 * Where the registration stands, its open sanctions and its history (oldest first); for the workspace's
+	 * registration page also the holder's role, the kind (permanent or temporary), the expiry, today's date (the
+	 * program's), the reasons a proposal may give (the deployed propose form's options, in its order) and where a
+	 * supervisor decides a proposal (Tasklist's filter).
+	 */
 	public record Overview(String registrationNumber, String holderName, String standing, LocalDate suspendedUntil,
-			List<Open> open, List<Entry> history) {
+			List<Open> open, List<Entry> history, String role, String kind, LocalDate expiresOn, LocalDate today,
+			List<Option> reasons, String tasklistUrl) {
+	}
+
+	/** An option of the propose form's reason list: the code and the words. */
+	public record Option(String value, String label) {
 	}
 
 	/**
@@ -185,10 +207,35 @@ public class SanctionService {
 	@Transactional(readOnly = true)
 	public Overview overview(String registrationNumber) {
 		Registration registration = find(registrationNumber);
-		List<Open> open = instances(registrationNumber).stream().map(instance -> open(instance.getId())).toList();
+		// a suspension lifted or ended is over for staff, although its instance still sends the holder the e-mail
+		List<Open> open = instances(registrationNumber).stream()
+			.filter(instance -> !reinstated(instance.getId()))
+			.map(instance -> open(instance.getId()))
+			.toList();
+		List<Option> options = reasons.reasons()
+			.entrySet()
+			.stream()
+			.map(reason -> new Option(reason.getKey(), reason.getValue()))
+			.toList();
 		return new Overview(registration.getRegistrationNumber(), registration.getHolder().getFullName(),
 				standing(registration), registration.getSuspendedUntil(), open,
-				life.history(registration).stream().map(Entry::of).toList());
+				life.history(registration).stream().map(Entry::of).toList(), registration.getRole().variableValue(),
+				registration.getKind().name().toLowerCase(Locale.ROOT), registration.getExpiresOn(), today(), options,
+				tasklistUrl());
+	}
+
+	/** Tasklist opened on the filter "Suspensions and revocations" (Tasklist's start page when it is missing). */
+	private String tasklistUrl() {
+		Filter filter = filterService.createFilterQuery().filterName(SanctionTasklistFilter.NAME).singleResult();
+		return TASKLIST + (filter == null ? "" : "#/?filter=" + filter.getId());
+	}
+
+	/** Only the "valid again" e-mail left (its job: the multi-instance body, asynchronous before). */
+	private boolean reinstated(String processInstanceId) {
+		return managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(SanctionProcess.TASK_EMAIL_REINSTATEMENT + "#multiInstanceBody")
+			.count() > 0;
 	}
 
 	private Registration find(String registrationNumber) {
@@ -219,6 +266,10 @@ public class SanctionService {
 		for (ProcessInstance instance : instances(registrationNumber)) {
 			boolean suspensionInEffect = inEffect.filter(instance.getId()::equals).isPresent();
 			if (suspensionInEffect && kind == SanctionKind.REVOCATION) {
+				continue;
+			}
+			if (reinstated(instance.getId())) {
+				// lifted or ended: only the holder's e-mail is left, nothing is open any more
 				continue;
 			}
 			if (suspensionInEffect) {

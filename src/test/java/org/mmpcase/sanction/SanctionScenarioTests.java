@@ -246,7 +246,11 @@ class SanctionScenarioTests extends ProcessTest {
 			.hasMessage("This registration is already suspended; lift the suspension first, or propose a revocation.");
 
 		ProcessInstance suspension = instance(number);
+		assertThat(sanctions.overview(number).open()).extracting(SanctionService.Open::state)
+			.containsExactly("in-effect");
 		sanctions.lift(number, "supervisor", "Proof of residency received.");
+		assertThat(sanctions.overview(number).open()).as("lifted: over for staff while the e-mail is on its way")
+			.isEmpty();
 		runJobs(number);
 
 		assertThat(verify(number)).isEqualTo("valid");
@@ -466,6 +470,29 @@ class SanctionScenarioTests extends ProcessTest {
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining(SanctionTaskListener.OWN_PROPOSAL);
 		assertThat(instance(number)).isWaitingAt(SanctionProcess.TASK_DECIDE);
+	}
+
+	@Test
+	void overview_forTheWorkspacePage_roleExpiryTodayTheFormsReasonsAndTheTasklistFilter() {
+		Registration registration = permanentOf(driver.registeredPatient(today().minusMonths(2)));
+
+		SanctionService.Overview overview = sanctions.overview(registration.getRegistrationNumber());
+
+		assertThat(overview.role()).isEqualTo("patient");
+		assertThat(overview.kind()).isEqualTo("permanent");
+		assertThat(overview.expiresOn()).isEqualTo(registration.getExpiresOn());
+		assertThat(overview.today()).isEqualTo(today());
+		assertThat(overview.reasons()).extracting(SanctionService.Option::value)
+			.containsExactly("diversion", "false-information", "loss-of-residency",
+					SanctionReasons.CERTIFICATION_WITHDRAWN, "other");
+		assertThat(overview.reasons()).first()
+			.extracting(SanctionService.Option::label)
+			.isEqualTo("Diversion of cannabis to others");
+		String filterId = filterService.createFilterQuery()
+			.filterName(SanctionTasklistFilter.NAME)
+			.singleResult()
+			.getId();
+		assertThat(overview.tasklistUrl()).isEqualTo("/camunda/app/tasklist/default/#/?filter=" + filterId);
 	}
 
 	// the story's steps
