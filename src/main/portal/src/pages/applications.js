@@ -12,8 +12,14 @@ export async function home({ main, navigate, session }) {
     navigate('provider', null, true);
     return t('providerTitle');
   }
-  const list = await api('GET', '/applications');
+  // the registrations the person holds: a way to "My registration" (changes, dispensary, caregiver, surrender);
+  // the applications list stands on its own when that call fails
+  const [list, held] = await Promise.all([
+    api('GET', '/applications'),
+    api('GET', '/registrations').catch(() => [])
+  ]);
   main.innerHTML = `<h1 tabindex="-1">${esc(t('homeTitle'))}</h1>
+    ${Array.isArray(held) && held.length ? myRegistrationPanel(held) : ''}
     ${list.length === 0 ? `<p>${esc(t('noApplications'))}</p>` : `<ul class="cards">${list.map(a => `
       <li class="card">
         <h2><a href="/portal/applications/${esc(a.applicationNumber)}" data-link>${esc(t('kind_' + a.kind))} ${esc(a.applicationNumber)}</a></h2>
@@ -21,6 +27,15 @@ export async function home({ main, navigate, session }) {
         ${a.currentStep ? `<p>${esc(t('nextStep'))}: ${esc(t('step_' + a.currentStep.step, {}) === 'step_' + a.currentStep.step ? a.currentStep.name : t('step_' + a.currentStep.step))}</p>` : ''}
       </li>`).join('')}</ul>`}`;
   return t('homeTitle');
+}
+
+function myRegistrationPanel(held) {
+  return `<section class="panel panel--success" aria-labelledby="my-registration-title">
+      <h2 id="my-registration-title">${esc(t('myRegistrationTitle'))}</h2>
+      <ul class="links">${held.map(r => `<li>${esc(t('registrationOf_' + r.role, { number: r.registrationNumber }))}:
+        ${esc(t('standing_' + r.standing))}${r.pendingChange ? `, ${esc(t('changeKindInReview', { change: t('changeKind_' + r.pendingChange.kind) }))}` : ''}</li>`).join('')}</ul>
+      <p><a class="button" href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>
+    </section>`;
 }
 
 function daysUntil(date) {
@@ -49,6 +64,7 @@ function certificateBlock(no, certificate) {
         <a class="button" href="${pdf}" download id="certificate-download">${esc(t('downloadCertificate'))}</a>
         <a class="button button--secondary" href="${pdf}" target="_blank" rel="noopener">${esc(t('printCertificate'))}<span class="visually-hidden"> (${esc(t('opensNewTab'))})</span></a>
       </p>
+      <p><a href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>
     </div>${renewal}`;
 }
 
