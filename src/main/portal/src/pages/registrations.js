@@ -124,15 +124,17 @@ const ACTION_PATHS = {
 function registrationSection(r) {
   const n = r.registrationNumber;
   const id = 'registration-' + n;
+  const current = ['valid', 'suspended'].includes(r.standing);
   const address = r.holder ? [r.holder.street, [r.holder.city, r.holder.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
   const rows = [
     row(t('registrationStanding'), standingText(r), `${id}-standing`),
-    row(t(r.standing === 'expired' ? 'expiredOn' : 'validUntil'), esc(formatDate(r.expiresOn))),
+    ['valid', 'suspended', 'expired'].includes(r.standing) && r.expiresOn
+      ? row(t(r.standing === 'expired' ? 'expiredOn' : 'validUntil'), esc(formatDate(r.expiresOn))) : '',
     r.holder ? row(t('holderName'), esc(personName(r.holder))) : '',
     address ? row(t('holderAddress'), esc(address)) : '',
     r.role === 'caregiver' && r.patientName ? row(t('patient'), esc(r.patientName)) : '',
     row(t('dispensary'), esc(dispensaryName(r.dispensary)), `${id}-dispensary`),
-    r.dispensaryChanges ? row(t('dispensaryChanges'), esc(changesLeft(r)), `${id}-dispensary-changes`) : '',
+    current && r.dispensaryChanges ? row(t('dispensaryChanges'), esc(changesLeft(r)), `${id}-dispensary-changes`) : '',
     r.role === 'patient' ? row(t('caregiver'), caregiverText(r.caregiver), `${id}-caregiver`) : '',
     r.pendingChange ? row(t('changeInReview'), esc(t('pendingChange', {
       change: label('changeKind_', r.pendingChange.kind),
@@ -144,7 +146,7 @@ function registrationSection(r) {
   const list = actions.length
     ? `<ul class="links">${actions.map(action => `<li><a href="/portal/registrations/${esc(enc(n))}/${ACTION_PATHS[action]}" data-link
         data-action="${esc(action)}">${esc(t('action_' + action))}</a></li>`).join('')}</ul>`
-    : `<p>${esc(t(r.pendingChange ? 'noActionsWhileInReview' : 'noActions'))}</p>`;
+    : `<p>${esc(t(current && r.pendingChange ? 'noActionsWhileInReview' : 'noActions'))}</p>`;
   return `<section class="panel registration registration--${esc(r.standing)}" id="${esc(id)}" aria-labelledby="${esc(id)}-title">
       <h2 id="${esc(id)}-title">${esc(t('registrationOf_' + r.role, { number: n }))}</h2>
       <dl class="summary">${rows}</dl>
@@ -378,7 +380,6 @@ export async function surrenderPage({ main, params, navigate }) {
   const title = t('surrenderTitle');
   const consequences = [t('surrenderEnds', { number }), t('surrenderVerification'), t('surrenderReminders')];
   if (r.role === 'patient' && r.caregiver) consequences.push(t('surrenderCaregiver', { name: personName(r.caregiver) }));
-  if (r.pendingChange) consequences.push(t('surrenderPendingChange'));
   consequences.push(t('surrenderAgain'));
   const form = confirmPage(main, {
     title,
