@@ -135,7 +135,7 @@ function registrationSection(r) {
     r.role === 'caregiver' && r.patientName ? row(t('patient'), esc(r.patientName)) : '',
     row(t('dispensary'), esc(dispensaryName(r.dispensary)), `${id}-dispensary`),
     current && r.dispensaryChanges ? row(t('dispensaryChanges'), esc(changesLeft(r)), `${id}-dispensary-changes`) : '',
-    r.role === 'patient' ? row(t('caregiver'), caregiverText(r.caregiver), `${id}-caregiver`) : '',
+    current && r.role === 'patient' ? row(t('caregiver'), caregiverText(r.caregiver), `${id}-caregiver`) : '',
     r.pendingChange ? row(t('changeInReview'), esc(t('pendingChange', {
       change: label('changeKind_', r.pendingChange.kind),
       date: formatDate(r.pendingChange.submittedAt),

@@ -41,8 +41,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * alone, on a 360 px wide phone screen: reports a new address with a proof of residency (first without filling
  * anything in: the errors at the fields), changes the dispensary (the changes left go down by one), removes the
  * caregiver after a confirmation, and leaves the program (first without ticking the confirmation: the error at the
- * box). axe-core checks every page and state on the way; the database and the public verification say what the page
- * says.
+ * box), and reads the ended registration in Spanish. axe-core checks every page and state on the way; the database
+ * and the public verification say what the page says.
  */
 // closed after the class: see support/PostgresTest on why one application runs at a time
 @DirtiesContext
@@ -184,6 +184,10 @@ class PortalHolderActionsBrowserIT extends PostgresTest {
 				assertThat(page.text(section + "-standing")).contains("Ended");
 				assertThat(actions(page)).isEmpty();
 				page.axe("my registration ended");
+				page.activate("#language-switch");
+				page.at("Mi registro");
+				assertThat(page.text(section + "-standing")).contains("Terminado");
+				page.axe("my registration ended, in Spanish");
 			}
 			catch (RuntimeException | AssertionError ex) {
 				browser.screenshot("portal-holder-actions-failure");
