@@ -16,7 +16,7 @@ const DOCUMENT_TYPES = {
 // the fields of a change besides the document type and the file, in the order shown
 const CHANGE_FIELDS = {
   address: [
-    { name: 'street', label: 'street', autocomplete: 'street-address' },
+    { name: 'street', label: 'street', autocomplete: 'address-line1' },
     { name: 'city', label: 'city', autocomplete: 'address-level2' },
     { name: 'zip', label: 'zip', autocomplete: 'postal-code', hint: 'zipHint', inputmode: 'numeric' }
   ],
