@@ -39,10 +39,11 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * A registered patient with a registered caregiver looks after their registration in the portal, from the keyboard
  * alone, on a 360 px wide phone screen: reports a new address with a proof of residency (first without filling
- * anything in: the errors at the fields), changes the dispensary (the changes left go down by one), removes the
- * caregiver after a confirmation, and leaves the program (first without ticking the confirmation: the error at the
- * box), and reads the ended registration in Spanish. axe-core checks every page and state on the way; the database
- * and the public verification say what the page says.
+ * anything in: the errors at the fields; then with a file the document check refuses: its reason at the file input),
+ * changes the dispensary (the changes left go down by one), removes the caregiver after a confirmation, and leaves the
+ * program (first without ticking the confirmation: the error at the box), and reads the ended registration in
+ * Spanish. axe-core checks every page and state on the way; the database and the public verification say what the
+ * page says.
  */
 // closed after the class: see support/PostgresTest on why one application runs at a time
 @DirtiesContext
@@ -78,6 +79,8 @@ class PortalHolderActionsBrowserIT extends PostgresTest {
 
 		Path bill = Files.createTempFile("new-utility-bill-", ".pdf");
 		Files.write(bill, TestFiles.pdf("Utility bill Jordan Rivera 40 Maple Avenue New Haven 06510"));
+		Path notAPdf = Files.createTempFile("scan-", ".pdf");
+		Files.writeString(notAPdf, "this is plain text, not a PDF");
 
 		try (Browser browser = new Browser()) {
 			BrowserPage page = new BrowserPage(browser, port);
@@ -122,6 +125,16 @@ class PortalHolderActionsBrowserIT extends PostgresTest {
 				page.keys(Keys.ARROW_DOWN);
 				assertThat(browser.driver().findElement(By.id("change-declaredType")).getDomProperty("value"))
 					.isEqualTo("utility-bill");
+				// a file that is no PDF: the document check's refusal at the file input, nothing sent for review
+				page.tabTo("#change-file").sendKeys(notAPdf.toString());
+				page.activate("#send-change");
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> !browser.driver().findElements(By.id("change-file-error")).isEmpty());
+				assertThat(page.text("#change-file-error")).isNotBlank().doesNotContain("Choose the file");
+				assertThat(browser.driver().findElement(By.id("change-file")).getDomAttribute("aria-invalid"))
+					.isEqualTo("true");
+				assertThat(page.text("#change-status")).contains("not sent");
+				page.axe("new address with a refused file");
 				page.tabTo("#change-file").sendKeys(bill.toString());
 				page.axe("new address filled in");
 				page.activate("#send-change");
