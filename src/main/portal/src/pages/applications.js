@@ -74,13 +74,14 @@ export async function status({ main, params, navigate }) {
   const step = app.currentStep;
   let body = '';
   let certificate = null;
-  if (app.status === 'APPROVED') {
+  if (app.status === 'APPROVED' && app.kind !== 'change') {
     try {
       certificate = await api('GET', `/applications/${encodeURIComponent(no)}/certificate`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
     }
   }
+  const myRegistrationLink = `<p><a href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>`;
   const continueLink = step ? `<p><a class="button" id="continue" href="/portal/applications/${esc(no)}/step" data-link>${esc(t(app.status === 'INFORMATION_REQUESTED' ? 'answerRequest' : 'continueApplication'))}</a></p>` : '';
   switch (app.status) {
     case 'IN_PROGRESS':
@@ -97,9 +98,15 @@ export async function status({ main, params, navigate }) {
       body = `<p>${esc(t('infoRequestedText'))}</p>${continueLink}<p>${esc(t('infoRequestedClock'))}</p>`;
       break;
     case 'APPROVED':
-      body = `<p>${esc(t('approvedText'))}</p>${certificate ? certificateBlock(no, certificate) : `<p>${esc(t('certificateComing'))}</p>`}`;
+      // a reported change: the registration's certificate is issued again (same number) and e-mailed
+      body = app.kind === 'change' ? `<p>${esc(t('changeApprovedText'))}</p>${myRegistrationLink}`
+        : `<p>${esc(t('approvedText'))}</p>${certificate ? certificateBlock(no, certificate) : `<p>${esc(t('certificateComing'))}</p>`}`;
       break;
     case 'DENIED':
+      if (app.kind === 'change') {
+        body = `<p>${esc(t('changeDeniedText'))}</p>${myRegistrationLink}`;
+        break;
+      }
       body = `<p>${esc(t('deniedText'))}</p>${app.denialReason ? `<p>${esc(t('denialReason'))}: ${esc(t('denial_' + app.denialReason) === 'denial_' + app.denialReason ? app.denialReason : t('denial_' + app.denialReason))}</p>` : ''}<p>${esc(t('deniedNext'))}</p>`;
       break;
     default:

@@ -136,11 +136,11 @@ function registrationSection(r) {
     row(t('dispensary'), esc(dispensaryName(r.dispensary)), `${id}-dispensary`),
     current && r.dispensaryChanges ? row(t('dispensaryChanges'), esc(changesLeft(r)), `${id}-dispensary-changes`) : '',
     current && r.role === 'patient' ? row(t('caregiver'), caregiverText(r.caregiver), `${id}-caregiver`) : '',
-    r.pendingChange ? row(t('changeInReview'), esc(t('pendingChange', {
+    r.pendingChange ? row(t('changeInReview'), `${esc(t('pendingChange', {
       change: label('changeKind_', r.pendingChange.kind),
-      date: formatDate(r.pendingChange.submittedAt),
-      number: r.pendingChange.applicationNumber
-    })), `${id}-pending`) : ''
+      date: formatDate(r.pendingChange.submittedAt)
+    }))} <a href="/portal/applications/${esc(enc(r.pendingChange.applicationNumber))}" data-link>${esc(t('pendingChangeLink', {
+      number: r.pendingChange.applicationNumber }))}</a>`, `${id}-pending`) : ''
   ].join('');
   const actions = (r.actions || []).filter(action => ACTION_PATHS[action]);
   const list = actions.length

@@ -142,6 +142,19 @@ class PortalHolderActionsBrowserIT extends PostgresTest {
 				assertThat(page.text(".notice--success")).contains("new address was sent for review");
 				assertThat(page.text(section + "-pending")).contains("In review", "your new address");
 				page.axe("my registration, address change in review");
+				// the change's own page: where the holder would answer DCP's request for information
+				String changeLink = browser.driver()
+					.findElement(By.cssSelector(section + "-pending a"))
+					.getDomAttribute("href");
+				String changeNumber = changeLink.substring(changeLink.lastIndexOf('/') + 1);
+				page.activate(section + "-pending a");
+				page.at("Reported change " + changeNumber);
+				assertThat(page.text("main")).contains("Submitted, in review");
+				page.axe("the reported change's status");
+				page.activate("main a[href='/portal/']");
+				page.at("Your applications");
+				page.activate("#my-registration");
+				page.at("My registration");
 
 				// the dispensary: one change fewer left
 				page.activate("a[data-action=change-dispensary]");
