@@ -380,6 +380,7 @@ export async function surrenderPage({ main, params, navigate }) {
   const title = t('surrenderTitle');
   const consequences = [t('surrenderEnds', { number }), t('surrenderVerification'), t('surrenderReminders')];
   if (r.role === 'patient' && r.caregiver) consequences.push(t('surrenderCaregiver', { name: personName(r.caregiver) }));
+  if (r.pendingChange) consequences.push(t('surrenderPendingChange', { change: label('changeKind_', r.pendingChange.kind) }));
   consequences.push(t('surrenderAgain'));
   const form = confirmPage(main, {
     title,

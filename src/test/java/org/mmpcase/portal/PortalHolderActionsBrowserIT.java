@@ -193,7 +193,8 @@ class PortalHolderActionsBrowserIT extends PostgresTest {
 				// leaving the program: not without ticking the confirmation
 				page.activate("a[data-action=surrender]");
 				page.at("Leave the program");
-				assertThat(page.text("main")).contains("ends at once", "has ended");
+				assertThat(page.text("main")).contains("ends at once", "has ended",
+						"The change in review (your new address) is withdrawn.");
 				page.axe("leave the program");
 				page.activate("#confirm");
 				browser.visible(By.cssSelector(".error-summary"));
