@@ -51,10 +51,10 @@ function requests(list) {
 const CHANGE = {
   ISSUED: 'issued', SUPERSEDED: 'replaced by a renewal', REISSUED: 'certificate reissued',
   DISPENSARY_CHANGED: 'dispensary changed', SUSPENSION_PROPOSED: 'suspension proposed',
-  SUSPENSION_REJECTED: 'suspension rejected', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
+  SUSPENSION_REJECTED: 'suspension rejected', SUSPENSION_APPROVED: 'suspension approved', SUSPENDED: 'suspended', SUSPENSION_LIFTED: 'suspension lifted',
   SUSPENSION_ENDED: 'suspension ended', REVOCATION_PROPOSED: 'revocation proposed',
-  REVOCATION_REJECTED: 'revocation rejected', REVOKED: 'revoked', ENDED: 'ended',
-  EXPIRY_SHORTENED: 'expiry moved to the patient\'s', CHANGE_REQUESTED: 'change reported',
+  REVOCATION_REJECTED: 'revocation rejected', REVOCATION_APPROVED: 'revocation approved', REVOKED: 'revoked', ENDED: 'ended',
+  EXPIRY_SHORTENED: 'expiry moved to the patient\'s', EXPIRY_EXTENDED: 'own expiry back (the patient renewed)', CHANGE_REQUESTED: 'change reported',
   CHANGE_APPROVED: 'change approved', CHANGE_DENIED: 'change denied', CAREGIVER_NAMED: 'caregiver named',
   CAREGIVER_REMOVED: 'caregiver removed'
 };
@@ -79,10 +79,23 @@ function history(h) {
   </ul>${changes(h.changes)}</section>`;
 }
 
+// a change the holder reported: what it replaces and what it asks for, first and highlighted, since that is what the
+// reviewer decides on
+function change(ch) {
+  if (!ch) return '';
+  const what = ch.kind === 'name' ? 'name' : 'address';
+  return `<section class="fact fact--wide fact--change" data-testid="facts-change"><h3>Reported change of ${esc(what)}</h3><dl class="facts-list">
+    ${row('Registration', ch.registrationNumber)}
+    ${row('Was', `<del>${esc(ch.from)}</del>`, true)}
+    ${row('Now', `<ins>${esc(ch.to)}</ins>`, true)}
+  </dl><p class="muted">Approve: the ${esc(what)} changes and the certificate is issued again with the same number. Deny: nothing changes.</p></section>`;
+}
+
 export function factsHtml(kase) {
   const c = kase.certification || {};
   const d = kase.dispensary;
   return `
+    ${change(kase.change)}
     ${person(kase.role === 'caregiver' ? 'Applicant (caregiver)' : 'Applicant', kase.applicant, 'facts-applicant')}
     <section class="fact" data-testid="facts-certification"><h3>Certification</h3><dl class="facts-list">
       ${row('Provider', c.provider)}

@@ -32,7 +32,7 @@ export function capitalize(text) {
 
 /** "Initial, patient" */
 export function kindAndRole(kind, role) {
-  return `${kind === 'renewal' ? 'Renewal' : 'Initial'}, ${role === 'caregiver' ? 'caregiver' : 'patient'}`;
+  return `${kind === 'renewal' ? 'Renewal' : kind === 'change' ? 'Change' : 'Initial'}, ${role === 'caregiver' ? 'caregiver' : 'patient'}`;
 }
 
 export const CATEGORY = { identity: 'Proof of identity', residency: 'Proof of residency' };

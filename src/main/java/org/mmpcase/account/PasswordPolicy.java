@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The password rules of NIST SP 800-63B (5.1.1.2): at least 12 characters (in Unicode code points, after NFKC
- * normalisation), at most 128, any characters including spaces, no composition rules (no "one digit, one capital"),
+ * normalisation), at most 128, any characters including spaces, no composition rules (no 'one digit, one capital'),
  * but not a password attackers try first: one of {@code common-passwords.txt} (also with separators removed, with
  * digits or symbols around it, with letter/digit swaps or repeated), one built on the person's name or e-mail
  * address or the program's name, or one made of repeated or sequential characters ({@code aaaa}, {@code 1234},

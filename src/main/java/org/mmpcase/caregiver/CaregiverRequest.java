@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The caregiver a patient names. */
-record CaregiverRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+public record CaregiverRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 		@NotNull LocalDate dateOfBirth, @NotBlank @Email @Size(max = 254) String email,
 		@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
 		@NotBlank @Pattern(regexp = "\\d{5}(-\\d{4})?", message = "must be a ZIP code like 06106") String zip,

@@ -58,7 +58,9 @@ public class CaregiverService {
 	@EventListener
 	void release(ApplicationEnded ended) {
 		Application application = ended.application();
-		if (application.getApplicantRole() != ApplicantRole.CAREGIVER) {
+		// a denied change of name or address (module change) leaves the caregiver caring for the patient
+		if (application.getApplicantRole() != ApplicantRole.CAREGIVER
+				|| application.getKind() == ApplicationKind.CHANGE) {
 			return;
 		}
 		links.findByPatientAndActiveTrue(application.getPatient())
@@ -67,6 +69,64 @@ public class CaregiverService {
 			.forEach(CaregiverLink::end);
 	}
 
+	/**
+	 * The caregiver the patient has named and not removed (an active link), if any: whose registration a
+	 * re-certification renews or lets run out.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Person> activeCaregiverOf(Person patient) {
+		return of(patient).map(Caregiver::person);
+	}
+
+	/**
+	 * The caregiver no longer cares for the patient (their registration for the patient ended, the patient's need did
+	 * not continue): the link ends, and the caregiver may be named by another patient. Safe to repeat.
+	 */
+	@Transactional
+	public void endLink(Person caregiver, Person patient) {
+		unlink(patient, caregiver);
+	}
+
+	/** A patient's caregiver as the patient named them. */
+	public record Caregiver(Person person, Relationship relationship) {
+	}
+
+	/** The patient's caregiver, if they have one (named, whether or not registered yet). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Caregiver> of(Person patient) {
+		return links.findByPatientAndActiveTrue(patient)
+			.stream()
+			.findFirst()
+			.map(link -> new Caregiver(link.getCaregiver(), link.getRelationship()));
+	}
+
+	/**
+	 * The patient no longer has this caregiver (removed, replaced, or one of them left the program): the link ends,
+	 * so the patient may name someone else and the caregiver may care for another patient. Returns whether there was
+	 * a link.
+	 */
+	@Transactional
+	public boolean unlink(Person patient, Person caregiver) {
+		List<CaregiverLink> ended = links.findByPatientAndActiveTrue(patient)
+			.stream()
+			.filter(link -> link.getCaregiver().getId().equals(caregiver.getId()))
+			.toList();
+		ended.forEach(CaregiverLink::end);
+		return !ended.isEmpty();
+	}
+
+	/** Every caregiver of the patient stops being one (the patient left the program). */
+	@Transactional
+	public List<Person> unlinkAll(Person patient) {
+		List<CaregiverLink> ended = links.findByPatientAndActiveTrue(patient);
+		ended.forEach(CaregiverLink::end);
+		return ended.stream().map(CaregiverLink::getCaregiver).toList();
+	}
+
+	/**
+	 * Names the patient's caregiver on the patient's application, or on the application their registration was issued
+	 * for (the holder's registrations page): the same rules, on that application's certification.
+	 */
 	@Transactional
 	public Application nameCaregiver(Application patientApplication, CaregiverRequest request) {
 		if (patientApplication.getApplicantRole() != ApplicantRole.PATIENT) {

@@ -2,9 +2,11 @@ package org.mmpcase.certificate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.mmpcase.registration.ApplicantRole;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseNumbers;
 import org.slf4j.Logger;
@@ -53,6 +55,8 @@ public class CertificateService {
 		if (issued.isPresent()) {
 			return issued.get();
 		}
+		List<Registration> patientsCurrent = registrations.lockPatientsOwn(application.getPatient(),
+				Registration.Status.currentSet());
 		registrations.findByHolderAndStatusOrderByIssuedAtDesc(application.getApplicant(), Registration.Status.ACTIVE)
 			.stream()
 			.filter(registration -> Objects.equals(registration.getPatient().getId(), application.getPatient().getId()))
@@ -66,6 +70,12 @@ public class CertificateService {
 			.save(new Registration(uniqueNumber(), application, kind, clock.instant()));
 		events.save(new RegistrationEvent(registration, clock.instant(), RegistrationEvent.SYSTEM,
 				RegistrationEvent.Action.ISSUED, kind.name(), application.getApplicationNumber(), null));
+		if (registration.getRole() == ApplicantRole.CAREGIVER) {
+			capAtPatients(registration, patientsCurrent);
+		}
+		else {
+			extendCaregiversCovered(registration);
+		}
 		if (kind == Registration.Kind.PERMANENT) {
 			application.approved(clock.instant());
 			expiryReminders.started(registration);
@@ -73,6 +83,49 @@ public class CertificateService {
 		log.info("{} registration {} issued for application {}", kind, registration.getId(),
 				application.getApplicationNumber());
 		return registration;
+	}
+
+	/**
+	 * A caregiver registration never outlives its patient's: issued, it ends no later than the patient's current
+	 * registration (none yet: the caregiver registered with the patient's first certification, which it shares).
+	 */
+	private void capAtPatients(Registration caregiver, List<Registration> patientsCurrent) {
+		patientsCurrent.stream().findFirst().ifPresent(patients -> {
+			if (caregiver.endNoLaterThan(patients.getExpiresOn())) {
+				events.save(new RegistrationEvent(caregiver, clock.instant(), RegistrationEvent.SYSTEM,
+						RegistrationEvent.Action.EXPIRY_SHORTENED, RegistrationLife.FOLLOWS_PATIENT,
+						patients.getRegistrationNumber(), patients.getExpiresOn()));
+			}
+		});
+	}
+
+	/**
+	 * The patient's renewed registration covers the caregiver registrations renewed on the same certification that
+	 * were capped at the patient's old expiry (the caregiver's renewal was approved first): they get their own
+	 * certification's expiry back. Caregivers' registrations on another certification keep theirs.
+	 */
+	private void extendCaregiversCovered(Registration patients) {
+		Long certification = patients.getApplication().getCertification().getId();
+		for (Registration caregiver : registrations.caregiversOf(patients.getPatient(),
+				Registration.Status.currentSet())) {
+			if (!caregiver.getApplication().getCertification().getId().equals(certification)) {
+				continue;
+			}
+			LocalDate own = caregiver.getApplication().getCertification().getExpiresOn();
+			LocalDate lastDay = own.isAfter(patients.getExpiresOn()) ? patients.getExpiresOn() : own;
+			if (caregiver.extendTo(lastDay)) {
+				events.save(new RegistrationEvent(caregiver, clock.instant(), RegistrationEvent.SYSTEM,
+						RegistrationEvent.Action.EXPIRY_EXTENDED, RegistrationLife.FOLLOWS_PATIENT,
+						patients.getRegistrationNumber(), lastDay));
+				if (caregiver.getKind() == Registration.Kind.PERMANENT) {
+					// the reminders restart with the new expiry
+					expiryReminders.stopped(caregiver);
+					if (caregiver.isValidOn(today())) {
+						expiryReminders.started(caregiver);
+					}
+				}
+			}
+		}
 	}
 
 	/** The registration the certificate of this application shows: the latest issued. */

@@ -12,4 +12,8 @@ interface DispensaryChangeRepository extends JpaRepository<DispensaryChange, Lon
 	@Query("select count(c) from DispensaryChange c where c.registration.holder = ?1 and c.changedAt > ?2")
 	long countByHolderSince(Person holder, Instant since);
 
+	/** The oldest change by this holder since a moment: the next change is possible once it left the window. */
+	@Query("select min(c.changedAt) from DispensaryChange c where c.registration.holder = ?1 and c.changedAt > ?2")
+	Instant oldestByHolderSince(Person holder, Instant since);
+
 }

@@ -181,6 +181,18 @@ public class Registration {
 		return false;
 	}
 
+	/**
+	 * The expiry moves later, to {@code lastDay} at most (a caregiver's registration capped at its patient's old
+	 * expiry, once the patient's renewed registration covers its own certification). Returns whether it moved.
+	 */
+	boolean extendTo(LocalDate lastDay) {
+		if (lastDay.isAfter(expiresOn)) {
+			this.expiresOn = lastDay;
+			return true;
+		}
+		return false;
+	}
+
 	private void requireStatus(Status expected) {
 		if (status != expected) {
 			throw new IllegalStateException("Registration " + id + " is " + status + ", not " + expected);
@@ -196,6 +208,15 @@ public class Registration {
 	private void transition(Status next, Instant at) {
 		this.status = next;
 		this.statusChangedAt = at;
+	}
+
+	/**
+	 * The certificate is issued again with the holder's changed name or address (same number, same expiry): its
+	 * issue date is today's, the history keeps the first one (ISSUED).
+	 */
+	void reissue(Instant at) {
+		requireCurrent();
+		this.issuedAt = at;
 	}
 
 	public void changeDispensary(String dispensaryCode) {

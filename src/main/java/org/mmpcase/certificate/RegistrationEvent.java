@@ -32,7 +32,14 @@ public class RegistrationEvent {
 		/** The expiry moved earlier: a caregiver's registration never outlives its patient's. */
 		EXPIRY_SHORTENED,
 		/** Changes the holder reported. */
-		CHANGE_REQUESTED, CHANGE_APPROVED, CHANGE_DENIED, CAREGIVER_NAMED, CAREGIVER_REMOVED
+		CHANGE_REQUESTED, CHANGE_APPROVED, CHANGE_DENIED, CAREGIVER_NAMED, CAREGIVER_REMOVED,
+		/**
+		 * The expiry moved back to the registration's own certification's: a caregiver's registration capped at its
+		 * patient's old expiry, once the patient's renewal on the same certification covers it.
+		 */
+		EXPIRY_EXTENDED,
+		/** DCP: a supervisor approved a proposed suspension or revocation; it takes effect on its effective date. */
+		SUSPENSION_APPROVED, REVOCATION_APPROVED
 	}
 
 	@Id

@@ -16,6 +16,7 @@ import org.mmpcase.registration.Person;
 import org.mmpcase.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +44,16 @@ public class RegistrationLife {
 
 	private final ExpiryReminders expiryReminders;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Clock clock;
 
 	RegistrationLife(RegistrationRepository registrations, RegistrationEventRepository events,
-			ExpiryReminders expiryReminders, Clock clock) {
+			ExpiryReminders expiryReminders, ApplicationEventPublisher publisher, Clock clock) {
 		this.registrations = registrations;
 		this.events = events;
 		this.expiryReminders = expiryReminders;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -121,11 +125,13 @@ public class RegistrationLife {
 		registration.revoke(now());
 		record(registration, actor, Action.REVOKED, reason, note, today());
 		expiryReminders.stopped(registration);
+		ended(registration);
 		for (Registration caregiver : caregiversOf(registration, Registration.Status.currentSet())) {
 			caregiver.revoke(now());
 			record(caregiver, RegistrationEvent.SYSTEM, Action.REVOKED, FOLLOWS_PATIENT,
 					registration.getRegistrationNumber(), today());
 			expiryReminders.stopped(caregiver);
+			ended(caregiver);
 		}
 		return registration;
 	}
@@ -152,6 +158,7 @@ public class RegistrationLife {
 			expiryReminders.stopped(caregiver);
 			ended.add(caregiver);
 		}
+		ended.forEach(this::ended);
 		return ended;
 	}
 
@@ -169,6 +176,22 @@ public class RegistrationLife {
 		expiryReminders.stopped(locked);
 		restartReminders(locked);
 		return true;
+	}
+
+	/**
+	 * Issues the certificate of a current registration again (same number and expiry, today's issue date) after the
+	 * holder's name or address changed: the PDF is rendered from the registration and its holder, so it shows the
+	 * new data. 409 when the registration is no longer current.
+	 */
+	@Transactional
+	public Registration reissue(String registrationNumber, String actor, String reason, String note) {
+		Registration registration = lock(registrationNumber);
+		if (!registration.getStatus().isCurrent()) {
+			throw new ConflictException("This registration has already ended (" + label(registration) + ").");
+		}
+		registration.reissue(now());
+		record(registration, actor, Action.REISSUED, reason, note, today());
+		return registration;
 	}
 
 	/** Writes one entry of the registration's history (for changes made elsewhere in this module or by others). */
@@ -226,6 +249,10 @@ public class RegistrationLife {
 			.reduce((first, second) -> second)
 			.map(event -> FOLLOWS_PATIENT.equals(event.getReason()))
 			.orElse(false);
+	}
+
+	private void ended(Registration registration) {
+		publisher.publishEvent(new RegistrationEnded(registration.getRegistrationNumber(), registration.getStatus()));
 	}
 
 	private void restartReminders(Registration registration) {

@@ -52,6 +52,17 @@ public class DocumentService {
 	@Transactional
 	public Document upload(Application application, Document.Category category, String originalFilename,
 			byte[] content) {
+		return upload(application, category, originalFilename, content, application.getApplicant());
+	}
+
+	/**
+	 * As {@link #upload(Application, Document.Category, String, byte[])}, with the text hint comparing the document
+	 * with {@code expected} rather than the applicant's profile: a reported change of name or address is proved by a
+	 * document that shows the new one.
+	 */
+	@Transactional
+	public Document upload(Application application, Document.Category category, String originalFilename,
+			byte[] content, org.mmpcase.registration.Person expected) {
 		if (!OPEN_FOR_UPLOADS.contains(application.getStatus())) {
 			throw new ConflictException("Documents can no longer be uploaded to this application (status: "
 					+ application.getStatus() + ").");
@@ -70,7 +81,7 @@ public class DocumentService {
 		documents.findByApplicationAndCategoryAndCurrentVersionTrue(application, category).forEach(Document::replaced);
 		Document document = new Document(application, category, declaredType(application, category), filename,
 				result.detectedType(), kept.length, Checksums.sha256(kept), key, clock.instant());
-		document.hinted(TextHints.of(result.detectedType(), kept, application.getApplicant()));
+		document.hinted(TextHints.of(result.detectedType(), kept, expected));
 		document = documents.save(document);
 		log.info("Document {} ({}) uploaded for application {}", document.getId(), category,
 				application.getApplicationNumber());
@@ -135,7 +146,10 @@ public class DocumentService {
 		for (Document.Category category : Document.Category.values()) {
 			Document document = current.get(category);
 			if (document == null) {
-				problems.add("Upload your " + category.label() + ".");
+				// a reported change proves one thing (a new address, or a new name) with one document
+				if (application.getKind() != org.mmpcase.registration.ApplicationKind.CHANGE) {
+					problems.add("Upload your " + category.label() + ".");
+				}
 				continue;
 			}
 			recheck(document).ifPresent(problem -> problems
@@ -158,7 +172,11 @@ public class DocumentService {
 		DocumentCheck.Result result = check.check(document.getOriginalFilename(), content);
 		document.rechecked(result);
 		// the profile may have been corrected since the upload: the hint compares with today's name and address
-		document.hinted(TextHints.of(document.getDetectedType(), content, document.getApplication().getApplicant()));
+		// (not for a reported change: its document shows the new data, which the profile has only once approved)
+		if (document.getApplication().getKind() != org.mmpcase.registration.ApplicationKind.CHANGE) {
+			document.hinted(
+					TextHints.of(document.getDetectedType(), content, document.getApplication().getApplicant()));
+		}
 		return result.accepted() ? Optional.empty() : Optional.of(result.message());
 	}
 

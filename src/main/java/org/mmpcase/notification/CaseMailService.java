@@ -120,6 +120,7 @@ public class CaseMailService {
 		Map<String, String> model = new HashMap<>();
 		String number = application.getApplicationNumber();
 		model.put("applicantName", application.getApplicant().getFullName());
+		model.put("patientName", application.getPatient().getFullName());
 		model.put("applicationNumber", number);
 		model.put("portalUrl", publicUrl);
 		model.put("statusUrl", publicUrl + "/api/applications/" + number);

@@ -18,6 +18,13 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 	boolean existsByApplicantAndKindAndStatusIn(Person applicant, ApplicationKind kind,
 			java.util.Collection<ApplicationStatus> statuses);
 
+	/**
+	 * Whether an application of this applicant ended in this status after a moment: the renewal's "denied in the past
+	 * 6 months". A reported change of name or address (kind CHANGE) that was denied is not a denied registration, so
+	 * it does not count.
+	 */
+	@org.springframework.data.jpa.repository.Query("select count(a) > 0 from Application a where a.applicant = ?1"
+			+ " and a.status = ?2 and a.decidedAt > ?3 and a.kind <> org.mmpcase.registration.ApplicationKind.CHANGE")
 	boolean existsByApplicantAndStatusAndDecidedAtAfter(Person applicant, ApplicationStatus status,
 			java.time.Instant after);
 

@@ -52,8 +52,33 @@ public class CaseStarter {
 			application.carryOver(previous);
 		}
 		application = applications.save(application);
-		ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, number,
-				variables(application));
+		return startProcess(processKey, application, Map.of());
+	}
+
+	/**
+	 * Creates an application without starting its process: for a case whose first steps happen in the request that
+	 * creates it (a holder's change, whose document is checked before anything goes on), started with
+	 * {@link #startProcess} in the same transaction.
+	 */
+	public Application create(ApplicationKind kind, ApplicantRole role, Applicant applicant) {
+		String number = CaseNumbers.applicationNumber();
+		while (applications.existsByApplicationNumber(number)) {
+			number = CaseNumbers.applicationNumber();
+		}
+		return applications.save(new Application(number, kind, role, applicant.person(), applicant.patient(),
+				applicant.certification(), clock.instant()));
+	}
+
+	/** Who an application created by {@link #create} is for: the applicant, their patient, the certification. */
+	public record Applicant(Person person, Person patient, Certification certification) {
+	}
+
+	/** Starts the process of a created application, with the case variables and {@code extra} ones. */
+	public Application startProcess(String processKey, Application application, Map<String, Object> extra) {
+		Map<String, Object> variables = variables(application);
+		variables.putAll(extra);
+		ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey,
+				application.getApplicationNumber(), variables);
 		application.started(instance.getId());
 		return application;
 	}

@@ -83,6 +83,8 @@ public final class CaseVariables {
 	// renewal auto-approval (inputs and outputs of renewal-auto-approval.dmn)
 	public static final String IDENTITY_CHANGED = "identityChanged";
 	public static final String ADVERSE_ACTION_WITHIN_6_MONTHS = "adverseActionWithin6Months";
+	/** A registration of the applicant's was suspended or revoked by DCP within 6 months (the denials are above). */
+	public static final String SUSPENDED_OR_REVOKED_WITHIN_6_MONTHS = "suspendedOrRevokedWithin6Months";
 	public static final String CERTIFICATION_VALID = "certificationValid";
 	public static final String AUTO_APPROVAL = "autoApproval";
 	public static final String AUTO_APPROVE = "autoApprove";
@@ -97,6 +99,9 @@ public final class CaseVariables {
 	public static final String SECOND_REMINDER_BEFORE = "secondReminderBefore";
 	/** Input of a reminder e-mail task: when that reminder was due ({@link java.util.Date}). */
 	public static final String REMINDER_DUE_AT = "reminderDueAt";
+
+	/** A change the holder reported (kind CHANGE): {@code address} or {@code name}, for the review task's name. */
+	public static final String CHANGE_KIND = "changeKind";
 
 	/** Input parameter of the e-mail task: which template to send. */
 	public static final String EMAIL_TEMPLATE = "emailTemplate";

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mmpcase.certificate.RegistrationLife;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.ApplicationRepository;
@@ -24,11 +25,15 @@ class GatherRenewalFactsDelegate implements JavaDelegate {
 
 	private final ApplicationRepository applications;
 
+	private final RegistrationLife registrationLife;
+
 	private final Clock clock;
 
-	GatherRenewalFactsDelegate(ApplicationAccess access, ApplicationRepository applications, Clock clock) {
+	GatherRenewalFactsDelegate(ApplicationAccess access, ApplicationRepository applications,
+			RegistrationLife registrationLife, Clock clock) {
 		this.access = access;
 		this.applications = applications;
+		this.registrationLife = registrationLife;
 		this.clock = clock;
 	}
 
@@ -40,9 +45,12 @@ class GatherRenewalFactsDelegate implements JavaDelegate {
 				|| Boolean.TRUE.equals(execution.getVariable(CaseVariables.PROFILE_CORRECTED));
 		boolean adverseAction = applications.existsByApplicantAndStatusAndDecidedAtAfter(renewal.getApplicant(),
 				ApplicationStatus.DENIED, now.minusMonths(6).toInstant());
+		boolean suspendedOrRevoked = registrationLife.adverseActionSince(renewal.getApplicant(),
+				now.minusMonths(6).toInstant());
 		LocalDate today = now.toLocalDate();
 		execution.setVariable(CaseVariables.IDENTITY_CHANGED, identityChanged);
 		execution.setVariable(CaseVariables.ADVERSE_ACTION_WITHIN_6_MONTHS, adverseAction);
+		execution.setVariable(CaseVariables.SUSPENDED_OR_REVOKED_WITHIN_6_MONTHS, suspendedOrRevoked);
 		execution.setVariable(CaseVariables.CERTIFICATION_VALID, renewal.getCertification().isValidOn(today));
 	}
 

@@ -2,6 +2,7 @@ package org.mmpcase.renewal;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -21,13 +22,20 @@ class RenewalController {
 		this.renewals = renewals;
 	}
 
-	/** A provider re-certifies a registered patient: their renewal starts. */
+	/** A provider re-certifies a registered patient: their renewal starts, and their caregiver's when it may. */
 	@PostMapping("/api/provider/recertifications")
-	ResponseEntity<Map<String, String>> recertify(@Valid @RequestBody RecertificationRequest request,
+	ResponseEntity<Map<String, Object>> recertify(@Valid @RequestBody RecertificationRequest request,
 			Principal principal) {
-		Application renewal = renewals.recertify(principal.getName(), request);
-		return ResponseEntity.created(URI.create("/api/applications/" + renewal.getApplicationNumber()))
-			.body(Map.of("applicationNumber", renewal.getApplicationNumber(), "status", renewal.getStatus().name()));
+		Recertification recertification = renewals.recertification(principal.getName(), request);
+		Application renewal = recertification.renewal();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("applicationNumber", renewal.getApplicationNumber());
+		body.put("status", renewal.getStatus().name());
+		if (recertification.caregiver() != null) {
+			// which caregiver renewal started, or why none did
+			body.put("caregiverRenewal", recertification.caregiver().body());
+		}
+		return ResponseEntity.created(URI.create("/api/applications/" + renewal.getApplicationNumber())).body(body);
 	}
 
 }

@@ -10,6 +10,10 @@ public final class RenewalProcess {
 	public static final String TASK_ISSUE_TEMPORARY_REGISTRATION = "Task_IssueTemporaryRegistration";
 	public static final String TASK_EMAIL_TEMPORARY_REGISTRATION = "Task_EmailTemporaryRegistration";
 	public static final String END_RENEWED = "EndEvent_Renewed";
+	/** A caregiver's renewal starts with an e-mail inviting them; a patient's does not. */
+	public static final String TASK_EMAIL_RENEWAL_INVITATION = "Task_EmailRenewalInvitation";
+	public static final String END_INVITATION_SENT = "EndEvent_InvitationSent";
+	public static final String END_NO_INVITATION = "EndEvent_NoInvitation";
 
 	/** Decision keys of the DMN tables. */
 	public static final String DECISION_AUTO_APPROVAL = "renewal-auto-approval";

@@ -38,27 +38,44 @@ public class RenewalService {
 
 	private final CertificationService certificationService;
 
+	private final CaregiverRenewals caregiverRenewals;
+
 	private final Clock clock;
 
 	private final int opensDaysBefore;
 
 	RenewalService(RegistrationRepository registrations, CertificationRepository certifications,
 			ApplicationRepository applications, CaseStarter caseStarter, CertificationService certificationService,
-			Clock clock,
+			CaregiverRenewals caregiverRenewals, Clock clock,
 			@Value("${mmp.renewal.opens-days-before-expiry:30}") int opensDaysBefore) {
 		this.registrations = registrations;
 		this.certifications = certifications;
 		this.applications = applications;
 		this.caseStarter = caseStarter;
 		this.certificationService = certificationService;
+		this.caregiverRenewals = caregiverRenewals;
 		this.clock = clock;
 		this.opensDaysBefore = opensDaysBefore;
 	}
 
+	/** The patient's renewal; see {@link #recertification} for what happens to their caregiver. */
 	@Transactional
 	public Application recertify(String providerUsername, RecertificationRequest request) {
+		return recertification(providerUsername, request).renewal();
+	}
+
+	/**
+	 * A provider re-certifies a registered patient: the patient's renewal starts, and in the same transaction what
+	 * follows for the caregiver linked to them ({@link CaregiverRenewals}): their renewal, or their registration
+	 * running out with the patient's. A caregiver who may not renew does not stop the patient's renewal; the answer
+	 * says why.
+	 */
+	@Transactional
+	public Recertification recertification(String providerUsername, RecertificationRequest request) {
 		LocalDate today = LocalDate.now(clock.withZone(CaseStarter.PROGRAM_ZONE));
-		Registration registration = registrations.findByRegistrationNumber(request.registrationNumber())
+		// locked: two re-certifications of one registration at once run one after the other, the second sees the
+		// first's renewal (and its caregiver's) and is refused
+		Registration registration = registrations.lockByRegistrationNumber(request.registrationNumber())
 			.filter(candidate -> candidate.getRole() == ApplicantRole.PATIENT)
 			.filter(candidate -> candidate.getStatus() != Registration.Status.SUPERSEDED)
 			.orElseThrow(() -> new CaseNotFoundException(request.registrationNumber()));
@@ -81,15 +98,16 @@ public class RenewalService {
 		if (!certification.isValidOn(today)) {
 			throw BadRequestException.field("certificationDate", "This certification has already expired.");
 		}
-		return caseStarter.startWith(RenewalProcess.KEY, ApplicationKind.RENEWAL, ApplicantRole.PATIENT,
-				registration.getHolder(), certification, registration.getApplication());
+		Application renewal = caseStarter.startWith(RenewalProcess.KEY, ApplicationKind.RENEWAL,
+				ApplicantRole.PATIENT, registration.getHolder(), certification, registration.getApplication());
+		return new Recertification(renewal, caregiverRenewals.follow(registration, renewal, today));
 	}
 
 	/**
 	 * A revoked registration, or one ended before its expiry, cannot be renewed; a suspended one not while the
 	 * suspension lasts (DOMAIN.md). Each refusal says why.
 	 */
-	static void requireRenewable(Registration registration, LocalDate today) {
+	public static void requireRenewable(Registration registration, LocalDate today) {
 		switch (registration.getStatus()) {
 			case REVOKED -> throw new ConflictException(
 					"This registration was revoked by DCP; a revoked registration cannot be renewed.");

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mmpcase.registration.ApplicationAccess;
+import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,11 @@ class ReviewTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			String kind = "renewal".equals(task.getVariable(CaseVariables.APPLICATION_KIND)) ? "renewal"
-					: "initial registration";
+			Object applicationKind = task.getVariable(CaseVariables.APPLICATION_KIND);
+			String kind = "renewal".equals(applicationKind) ? "renewal"
+					// a change the holder reported (module change): its variable says of what
+					: ApplicationKind.CHANGE.variableValue().equals(applicationKind)
+							? task.getVariable(CaseVariables.CHANGE_KIND) + " change" : "initial registration";
 			String role = "caregiver".equals(task.getVariable(CaseVariables.APPLICANT_ROLE)) ? " (caregiver)" : "";
 			task.setName("Review " + kind + role + " - " + task.getVariable(CaseVariables.APPLICATION_NUMBER));
 			task.setPriority(ApplicationReviewProcess.NORMAL_PRIORITY);

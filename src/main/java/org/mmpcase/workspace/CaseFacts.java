@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mmpcase.certificate.RegistrationLife;
+import org.mmpcase.change.ChangeService;
 import org.mmpcase.certificate.RegistrationRepository;
 import org.mmpcase.dispensary.DispensaryRepository;
 import org.mmpcase.documents.Document;
@@ -49,9 +50,12 @@ class CaseFacts {
 
 	private final Clock clock;
 
+	private final ChangeService changes;
+
 	CaseFacts(ApplicationAccess applications, DocumentService documents, DispensaryRepository dispensaries,
 			PaymentRepository payments, RegistrationRepository registrations, RegistrationLife registrationLife,
-			ReviewRecords reviews, Clock clock) {
+			ReviewRecords reviews, Clock clock, ChangeService changes) {
+		this.changes = changes;
 		this.registrationLife = registrationLife;
 		this.applications = applications;
 		this.documents = documents;
@@ -65,7 +69,14 @@ class CaseFacts {
 	record Facts(String applicationNumber, String kind, String role, String status, Instant createdAt,
 			Instant submittedAt, PersonFacts applicant, PersonFacts patient, CertificationFacts certification,
 			DispensaryFacts dispensary, PaymentFacts payment, List<DocumentFacts> documents,
-			List<RequestFacts> informationRequests, HistoryFacts history, List<CaseTask> tasks) {
+			List<RequestFacts> informationRequests, HistoryFacts history, List<CaseTask> tasks, ChangeFacts change) {
+	}
+
+	/**
+	 * A change the holder reported (an application of kind {@code change}): of what ({@code address}, {@code name}),
+	 * the registration, what it replaces and what it asks for, and where it stands.
+	 */
+	record ChangeFacts(String kind, String registrationNumber, String from, String to, String status) {
 	}
 
 	record PersonFacts(String name, String firstName, String lastName, LocalDate dateOfBirth, int age, String email,
@@ -127,7 +138,15 @@ class CaseFacts {
 						: null,
 				certification(application.getCertification()), dispensary(application.getDispensaryCode()),
 				payment(application), documents(application),
-				requests(application, names), history(application), tasks);
+				requests(application, names), history(application), tasks, change(application));
+	}
+
+	private ChangeFacts change(Application application) {
+		return changes.ofApplication(application)
+			.map(change -> new ChangeFacts(change.getKind().apiName(),
+					change.getRegistration().getRegistrationNumber(), change.from(), change.to(),
+					change.getStatus().name()))
+			.orElse(null);
 	}
 
 	private static PersonFacts person(Person person, LocalDate today) {

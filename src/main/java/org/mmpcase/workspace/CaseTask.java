@@ -20,7 +20,9 @@ record CaseTask(String taskId, String taskKind, String name, String assignee, St
 
 	private static String name(QueueQueries.Entry entry) {
 		return switch (entry.kind()) {
-			case REVIEW -> "Review " + ("renewal".equals(entry.applicationKind()) ? "renewal" : "initial registration")
+			case REVIEW -> "Review " + ("renewal".equals(entry.applicationKind()) ? "renewal"
+					: org.mmpcase.registration.ApplicationKind.CHANGE.variableValue().equals(entry.applicationKind())
+							? "reported change" : "initial registration")
 					+ ("caregiver".equals(entry.applicantRole()) ? " (caregiver)" : "");
 			case ESCALATION -> "Handle overdue review";
 			case WAITING -> "Waiting on the applicant's answer";

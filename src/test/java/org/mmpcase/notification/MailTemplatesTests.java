@@ -61,7 +61,8 @@ class MailTemplatesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "invitation", "caregiver-invitation", "certificate", "temporary-registration", "denial",
-			"information-requested", "application-closed", "expiry-reminder", "payment-receipt", "password-reset" })
+			"information-requested", "application-closed", "expiry-reminder", "payment-receipt", "password-reset",
+			"caregiver-renewal-invitation", "caregiver-registration-ending" })
 	void everyTemplate_rendersFromTheCaseModel(String template) {
 		MailTemplates.Rendered mail = templates.render(template, model());
 		assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
@@ -225,6 +226,9 @@ class MailTemplatesTests {
 		model.put("paymentCard", "Visa ending in 4242");
 		model.put("paymentDate", "March 14, 2026");
 		model.put("paymentReference", "P-7KQ3");
+		model.put("caregiverName", "Casey Carer");
+		model.put("caregiverRegistrationNumber", "MMP-CARE-2026");
+		model.put("caregiverLastDay", "March 14, 2027");
 		return model;
 	}
 

@@ -73,6 +73,38 @@ class ModelConsistencyTests extends ProcessTest {
 		}
 	}
 
+	/**
+	 * The README's diagrams are drawings of the models (tools/diagrams/render.sh): each process has one, and it shows
+	 * exactly the model's flow elements (bpmn-js writes each element's id into the SVG), so a model changed without
+	 * drawing it again fails here.
+	 */
+	@Test
+	void everyProcess_hasAnUpToDateDiagramInTheDocs() throws IOException {
+		Pattern drawn = Pattern.compile("data-element-id=\"([^\"]+)\"");
+		for (BpmnModelInstance model : models()) {
+			for (Process process : model.getModelElementsByType(Process.class)) {
+				Path diagram = Path.of("docs/diagrams", process.getId() + ".svg");
+				assertThat(diagram).as("diagram of " + process.getId() + ": run tools/diagrams/render.sh").exists();
+				Set<String> ids = new TreeSet<>();
+				Matcher matcher = drawn.matcher(Files.readString(diagram));
+				while (matcher.find()) {
+					if (!matcher.group(1).endsWith("_label")) {
+						ids.add(matcher.group(1));
+					}
+				}
+				Set<String> elements = new TreeSet<>();
+				model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)
+					.forEach(element -> elements.add(element.getId()));
+				assertThat(ids).as(diagram + " is older than the model: run tools/diagrams/render.sh")
+					.containsAll(elements);
+				assertThat(elements).as(diagram + " shows elements the model no longer has: run tools/diagrams/render.sh")
+					.containsAll(ids.stream().filter(id -> !id.startsWith(process.getId()) && !id.startsWith("Collaboration")
+							&& !id.startsWith("Participant") && !id.startsWith("TextAnnotation")
+							&& !id.startsWith("Association")).toList());
+			}
+		}
+	}
+
 	/** Collects the form references and the beans named by delegate expressions and method calls. */
 	private static void walk(DomElement element, List<String> formRefs, Set<String> beans) {
 		String formRef = element.getAttribute(CAMUNDA, "formRef");
