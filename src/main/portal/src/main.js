@@ -8,6 +8,7 @@ import * as applications from './pages/applications.js';
 import * as step from './pages/step.js';
 import * as provider from './pages/provider.js';
 import * as caregiver from './pages/caregiver.js';
+import * as registrations from './pages/registrations.js';
 import { appPath, pushPath } from './shared/router.js';
 
 const BASE = '/portal/';
@@ -25,7 +26,14 @@ const routes = [
   { pattern: /^applications\/([A-Z0-9-]+)\/step$/, page: step.stepPage, signedIn: true },
   { pattern: /^applications\/([A-Z0-9-]+)\/review$/, page: step.reviewPage, signedIn: true },
   { pattern: /^applications\/([A-Z0-9-]+)\/caregiver$/, page: caregiver.caregiverPage, signedIn: true },
-  { pattern: /^provider$/, page: provider.providerPage, signedIn: true }
+  { pattern: /^provider$/, page: provider.providerPage, signedIn: true },
+  { pattern: /^registrations$/, page: registrations.overview, signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/address$/, page: registrations.changePage('address'), signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/name$/, page: registrations.changePage('name'), signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/dispensary$/, page: registrations.dispensaryPage, signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/caregiver$/, page: registrations.caregiverPage, signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/caregiver\/remove$/, page: registrations.removeCaregiverPage, signedIn: true },
+  { pattern: /^registrations\/([A-Z0-9-]+)\/surrender$/, page: registrations.surrenderPage, signedIn: true }
 ];
 
 let flash = null;

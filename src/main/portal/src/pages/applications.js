@@ -12,8 +12,14 @@ export async function home({ main, navigate, session }) {
     navigate('provider', null, true);
     return t('providerTitle');
   }
-  const list = await api('GET', '/applications');
+  // the registrations the person holds: a way to "My registration" (changes, dispensary, caregiver, surrender);
+  // the applications list stands on its own when that call fails
+  const [list, held] = await Promise.all([
+    api('GET', '/applications'),
+    api('GET', '/registrations').catch(() => [])
+  ]);
   main.innerHTML = `<h1 tabindex="-1">${esc(t('homeTitle'))}</h1>
+    ${Array.isArray(held) && held.length ? myRegistrationPanel(held) : ''}
     ${list.length === 0 ? `<p>${esc(t('noApplications'))}</p>` : `<ul class="cards">${list.map(a => `
       <li class="card">
         <h2><a href="/portal/applications/${esc(a.applicationNumber)}" data-link>${esc(t('kind_' + a.kind))} ${esc(a.applicationNumber)}</a></h2>
@@ -21,6 +27,15 @@ export async function home({ main, navigate, session }) {
         ${a.currentStep ? `<p>${esc(t('nextStep'))}: ${esc(t('step_' + a.currentStep.step, {}) === 'step_' + a.currentStep.step ? a.currentStep.name : t('step_' + a.currentStep.step))}</p>` : ''}
       </li>`).join('')}</ul>`}`;
   return t('homeTitle');
+}
+
+function myRegistrationPanel(held) {
+  return `<section class="panel panel--success" aria-labelledby="my-registration-title">
+      <h2 id="my-registration-title">${esc(t('myRegistrationTitle'))}</h2>
+      <ul class="links">${held.map(r => `<li>${esc(t('registrationOf_' + r.role, { number: r.registrationNumber }))}:
+        ${esc(t('standing_' + r.standing))}${r.pendingChange ? `, ${esc(t('changeKindInReview', { change: t('changeKind_' + r.pendingChange.kind) }))}` : ''}</li>`).join('')}</ul>
+      <p><a class="button" href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>
+    </section>`;
 }
 
 function daysUntil(date) {
@@ -49,6 +64,7 @@ function certificateBlock(no, certificate) {
         <a class="button" href="${pdf}" download id="certificate-download">${esc(t('downloadCertificate'))}</a>
         <a class="button button--secondary" href="${pdf}" target="_blank" rel="noopener">${esc(t('printCertificate'))}<span class="visually-hidden"> (${esc(t('opensNewTab'))})</span></a>
       </p>
+      <p><a href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>
     </div>${renewal}`;
 }
 
@@ -58,13 +74,14 @@ export async function status({ main, params, navigate }) {
   const step = app.currentStep;
   let body = '';
   let certificate = null;
-  if (app.status === 'APPROVED') {
+  if (app.status === 'APPROVED' && app.kind !== 'change') {
     try {
       certificate = await api('GET', `/applications/${encodeURIComponent(no)}/certificate`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
     }
   }
+  const myRegistrationLink = `<p><a href="/portal/registrations" data-link id="my-registration">${esc(t('myRegistrationLink'))}</a></p>`;
   const continueLink = step ? `<p><a class="button" id="continue" href="/portal/applications/${esc(no)}/step" data-link>${esc(t(app.status === 'INFORMATION_REQUESTED' ? 'answerRequest' : 'continueApplication'))}</a></p>` : '';
   switch (app.status) {
     case 'IN_PROGRESS':
@@ -81,9 +98,15 @@ export async function status({ main, params, navigate }) {
       body = `<p>${esc(t('infoRequestedText'))}</p>${continueLink}<p>${esc(t('infoRequestedClock'))}</p>`;
       break;
     case 'APPROVED':
-      body = `<p>${esc(t('approvedText'))}</p>${certificate ? certificateBlock(no, certificate) : `<p>${esc(t('certificateComing'))}</p>`}`;
+      // a reported change: the registration's certificate is issued again (same number) and e-mailed
+      body = app.kind === 'change' ? `<p>${esc(t('changeApprovedText'))}</p>${myRegistrationLink}`
+        : `<p>${esc(t('approvedText'))}</p>${certificate ? certificateBlock(no, certificate) : `<p>${esc(t('certificateComing'))}</p>`}`;
       break;
     case 'DENIED':
+      if (app.kind === 'change') {
+        body = `<p>${esc(t('changeDeniedText'))}</p>${myRegistrationLink}`;
+        break;
+      }
       body = `<p>${esc(t('deniedText'))}</p>${app.denialReason ? `<p>${esc(t('denialReason'))}: ${esc(t('denial_' + app.denialReason) === 'denial_' + app.denialReason ? app.denialReason : t('denial_' + app.denialReason))}</p>` : ''}<p>${esc(t('deniedNext'))}</p>`;
       break;
     default:
