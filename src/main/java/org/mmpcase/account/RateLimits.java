@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * all app nodes share them: two nodes behind a load balancer must not double an attacker's attempts, and a restart
  * must not reset them. Each change runs in a transaction of its own and locks the key's row, so concurrent
  * failures are all counted. A key that reaches the maximum within the window is blocked, for a period that doubles
- * with each block (up to a maximum); a window without failures forgets the earlier blocks.
+ * with each block (up to a maximum); a window without failures forgets the earlier blocks. Rows of keys quiet for a
+ * day are deleted by a scheduled cleanup.
  */
 @Component
 public class RateLimits {
@@ -122,8 +124,7 @@ public class RateLimits {
 
 	/**
 	 * The key's row, created when missing, in a transaction of its own (on PostgreSQL a failed insert would spoil
-	 * the transaction that counts); a concurrent request that created it first is fine. Rows of keys quiet for a day
-	 * go at the same time.
+	 * the transaction that counts); a concurrent request that created it first is fine.
 	 */
 	private void ensureRow(String key) {
 		Instant now = clock.instant();
@@ -132,8 +133,6 @@ public class RateLimits {
 				if (jdbc.queryForObject("select count(*) from rate_limit where limit_key = ?", Long.class, key) > 0) {
 					return;
 				}
-				jdbc.update("delete from rate_limit where updated_at < ? and (blocked_until is null or blocked_until < ?)",
-						Timestamp.from(now.minus(KEEP)), Timestamp.from(now));
 				jdbc.update("insert into rate_limit (limit_key, failures, window_start, blocks, updated_at) "
 						+ "values (?, 0, ?, 0, ?)", key, Timestamp.from(now), Timestamp.from(now));
 			});
@@ -141,6 +140,18 @@ public class RateLimits {
 		catch (DuplicateKeyException raced) {
 			// another request created the row first
 		}
+	}
+
+	/**
+	 * Deletes the rows of keys quiet for a day and not blocked; on every node (a delete of what is over anyway, safe to
+	 * run twice at once; a row being counted is locked and then touched, so it stays).
+	 */
+	@Scheduled(initialDelayString = "${mmp.accounts.rate-limit-cleanup:PT1H}",
+			fixedDelayString = "${mmp.accounts.rate-limit-cleanup:PT1H}")
+	int forgetQuietKeys() {
+		Instant now = clock.instant();
+		return jdbc.update("delete from rate_limit where updated_at < ? and (blocked_until is null or blocked_until < ?)",
+				Timestamp.from(now.minus(KEEP)), Timestamp.from(now));
 	}
 
 	private Optional<Row> lock(String key) {

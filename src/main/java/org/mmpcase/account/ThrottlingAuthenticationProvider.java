@@ -13,7 +13,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * The password check of accounts (portal login and HTTP Basic on {@code /api}) behind the {@link LoginThrottle}: a
  * throttled login is refused before the password is looked at, every wrong password is counted, a right one clears
- * the account's count. The client address comes from the authentication's details, which both the Basic filter and
+ * the account's count; a right one that comes back after the limit was reached meanwhile (concurrent wrong ones, on any
+ * node: the counts are in the database) is refused too. The client address comes from the authentication's details, which both the Basic filter and
  * the session login fill in.
  */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
@@ -45,6 +46,12 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 			throw ex;
 		}
 		if (result != null && result.isAuthenticated()) {
+			// Checked again: wrong passwords sent at the same time (to this node or another) may have reached the
+			// limit while this one was being checked. No login gets in once the limit is reached.
+			Optional<Duration> meanwhile = throttle.refusedFor(username, client);
+			if (meanwhile.isPresent()) {
+				throw new LoginThrottledException(meanwhile.get());
+			}
 			throttle.succeeded(username);
 		}
 		return result;

@@ -96,8 +96,19 @@ class VerificationController {
 		}
 		VerificationService.Verification verification = verifications.verify(number);
 		log.info("Verification look-up of {} from {}: {}", masked, client, verification.status());
-		if (!verification.known() && limiter.failed(client)) {
-			log.warn("Verification: client {} locked out after too many unknown registration numbers", client);
+		if (!verification.known()) {
+			LookupLimiter.Failure failure = limiter.count(client);
+			if (failure == LookupLimiter.Failure.LOCKED_NOW) {
+				log.warn("Verification: client {} locked out after too many unknown registration numbers", client);
+			}
+			else if (failure == LookupLimiter.Failure.ALREADY_LOCKED) {
+				// locked by a concurrent look-up (on this node or another) after this one was let in: no answer
+				Optional<Duration> locked = limiter.lockedFor(client);
+				if (locked.isPresent()) {
+					log.info("Verification look-up of {} from {}: refused, client locked out meanwhile", masked, client);
+					return new Outcome(null, locked.get());
+				}
+			}
 		}
 		return new Outcome(verification, null);
 	}

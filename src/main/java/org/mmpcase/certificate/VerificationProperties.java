@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code mmp.verification.*}: a client (IP address) that looks up {@code maxFailures} unknown registration numbers
- * within {@code failureWindow} is locked out for {@code lockout}; other states do the same after 5 in 5 minutes.
+ * within {@code failureWindow} is locked out for {@code lockout}; other states do the same after 5 in 5 minutes. Counted
+ * in the database across all nodes ({@link LookupLimiter}); {@code maxTrackedClients} bounded the counts in memory
+ * before and is no longer used (the scheduled cleanup bounds the table instead).
  */
 @ConfigurationProperties("mmp.verification")
 record VerificationProperties(@DefaultValue("5") int maxFailures, @DefaultValue("PT5M") Duration failureWindow,

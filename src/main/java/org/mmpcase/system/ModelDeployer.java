@@ -67,8 +67,9 @@ public class ModelDeployer implements ApplicationRunner {
 	 * asynchronous steps their job definitions; another thread that finds it in the cache in between creates a job
 	 * without a job definition, and 7.24 refuses that job ("Invalid process definition id: processDefinitionId is
 	 * null"). Seen in TwoNodesIT: the second node, whose cache was empty, started its first registration-expiry
-	 * processes on several threads at once. Loaded here, no request thread loads a definition on its own, except
-	 * one deployed later by another node; that one is loaded at its first use as before.
+	 * processes on several threads at once. {@link CompleteDefinitionsOnly} closes that window for every definition,
+	 * including one deployed later by another node (DeploymentRaceTests); loading them here still spares the first
+	 * requests the parsing.
 	 *
 	 * @return how many definitions were loaded
 	 */
