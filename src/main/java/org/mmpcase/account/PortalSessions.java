@@ -39,7 +39,7 @@ public class PortalSessions {
 
 	static final String LAST_ACTIVITY = PortalSessions.class.getName() + ".lastActivity";
 
-	/** The servlet container keeps the session a little longer than the portal does, so the portal decides. */
+	/** Spring Session keeps the session a little longer than the portal does, so the portal decides. */
 	private static final Duration CONTAINER_GRACE = Duration.ofMinutes(1);
 
 	private final Duration timeout;
