@@ -76,10 +76,6 @@ class FileSystemDocumentStorage implements DocumentStorage {
 		return root.toString();
 	}
 
-	Path root() {
-		return root;
-	}
-
 	@Override
 	public void delete(String key) {
 		try {
