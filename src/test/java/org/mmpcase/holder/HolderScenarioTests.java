@@ -98,7 +98,7 @@ class HolderScenarioTests extends ProcessTest {
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("already changed dispensary 4 times in the last 12 months")
 			.hasMessageContaining("You can change it again on "
-					+ org.mmpcase.certificate.CertificatePdf.DATE.format(LocalDate.now().plusMonths(12).plusDays(1)));
+					+ org.mmpcase.certificate.CertificatePdf.DATE.format(LocalDate.now(org.mmpcase.registration.CaseStarter.PROGRAM_ZONE).plusMonths(12).plusDays(1)));
 		assertThat(life.history(patient.registration()))
 			.filteredOn(event -> event.getAction() == RegistrationEvent.Action.DISPENSARY_CHANGED)
 			.extracting(RegistrationEvent::getNote)
