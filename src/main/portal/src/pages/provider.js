@@ -6,9 +6,14 @@ import { esc, field, formValues, clearErrors, showFieldErrors, notice } from '..
 
 const TERMS = [6, 12, 18, 24];
 
+// The program's today (Connecticut, the server's CaseStarter.PROGRAM_ZONE), not the browser's: the server refuses a
+// certification dated after the program's today, and a browser in another time zone (or in UTC after 7 p.m. in
+// Connecticut) would otherwise propose tomorrow.
+const PROGRAM_ZONE = 'America/New_York';
+
 function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAM_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date());
 }
 
 function termOptions() {
