@@ -29,7 +29,8 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 // closed after the class: see support/PostgresTest on why one application runs at a time
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mmp.demo-data=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "mmp.demo-data=true", "camunda.bpm.job-execution.enabled=false" })
 @Import(CaseDriver.class)
 class SanctionTasklistBrowserIT extends PostgresTest {
 
@@ -44,6 +45,15 @@ class SanctionTasklistBrowserIT extends PostgresTest {
 
 	@Autowired
 	RegistrationRepository registrations;
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.ManagementService managementService;
 
 	@Test
 	void supervisor_approvesInTasklist_registrationSuspended() {
@@ -75,9 +85,13 @@ class SanctionTasklistBrowserIT extends PostgresTest {
 				browser.click(By.xpath("//label[contains(normalize-space(.),'Approve')]"));
 				browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
+				// the job executor is off (the test runs the jobs, as CaseDriver does, so they never race): once the
+				// decision is in, the due timer and the apply step run here
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> registrations.findByRegistrationNumber(number).orElseThrow().getStatus()
-							== Registration.Status.SUSPENDED);
+					.until(() -> taskService.createTaskQuery().processInstanceBusinessKey(number).count() == 0);
+				org.mmpcase.support.Jobs.runDue(runtimeService, managementService, SanctionProcess.KEY, number);
+				assertThat(registrations.findByRegistrationNumber(number).orElseThrow().getStatus())
+					.isEqualTo(Registration.Status.SUSPENDED);
 				browser.screenshot("tasklist-after-sanction");
 			}
 			catch (RuntimeException | AssertionError ex) {
