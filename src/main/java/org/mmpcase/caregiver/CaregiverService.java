@@ -69,24 +69,6 @@ public class CaregiverService {
 			.forEach(CaregiverLink::end);
 	}
 
-	/**
-	 * The caregiver the patient has named and not removed (an active link), if any: whose registration a
-	 * re-certification renews or lets run out.
-	 */
-	@Transactional(readOnly = true)
-	public java.util.Optional<Person> activeCaregiverOf(Person patient) {
-		return of(patient).map(Caregiver::person);
-	}
-
-	/**
-	 * The caregiver no longer cares for the patient (their registration for the patient ended, the patient's need did
-	 * not continue): the link ends, and the caregiver may be named by another patient. Safe to repeat.
-	 */
-	@Transactional
-	public void endLink(Person caregiver, Person patient) {
-		unlink(patient, caregiver);
-	}
-
 	/** A patient's caregiver as the patient named them. */
 	public record Caregiver(Person person, Relationship relationship) {
 	}

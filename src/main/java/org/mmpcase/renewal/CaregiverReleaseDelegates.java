@@ -47,7 +47,7 @@ class CaregiverReleaseDelegates {
 		return execution -> {
 			Application caregiverApplication = access
 				.require((String) execution.getVariable(CaregiverReleaseProcess.CAREGIVER_APPLICATION_NUMBER));
-			caregivers.endLink(caregiverApplication.getApplicant(), caregiverApplication.getPatient());
+			caregivers.unlink(caregiverApplication.getPatient(), caregiverApplication.getApplicant());
 		};
 	}
 

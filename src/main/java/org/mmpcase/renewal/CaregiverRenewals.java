@@ -59,7 +59,7 @@ class CaregiverRenewals {
 		Person patient = patientRegistration.getHolder();
 		boolean needed = certification.isCaregiverNeeded()
 				|| patient.ageOn(today) < org.mmpcase.caregiver.CaregiverService.MINIMUM_AGE;
-		Optional<Person> caregiver = caregivers.activeCaregiverOf(patient);
+		Optional<Person> caregiver = caregivers.of(patient).map(CaregiverService.Caregiver::person);
 		if (caregiver.isEmpty()) {
 			return needed ? CaregiverRenewal.refusedBecause(
 					"The patient has no caregiver; the patient can name one once the renewal has started.") : null;

@@ -264,13 +264,13 @@ class CaregiverRenewalScenarioTests extends ProcessTest {
 		assertThat(after.standingOn(patientCurrent.getExpiresOn())).isEqualTo(Registration.Standing.VALID);
 		assertThat(after.standingOn(patientCurrent.getExpiresOn().plusDays(1)))
 			.isEqualTo(Registration.Standing.EXPIRED);
-		assertThat(caregivers.activeCaregiverOf(registered.patient().getApplicant())).as("link until it ends")
+		assertThat(caregivers.of(registered.patient().getApplicant()).map(CaregiverService.Caregiver::person)).as("link until it ends")
 			.isPresent();
 
 		fireTimer(release, CaregiverReleaseProcess.TIMER_CAREGIVER_REGISTRATION_ENDED);
 
 		assertThat(release).isEnded().hasPassed(CaregiverReleaseProcess.TASK_END_CAREGIVER_LINK);
-		assertThat(caregivers.activeCaregiverOf(registered.patient().getApplicant())).isEmpty();
+		assertThat(caregivers.of(registered.patient().getApplicant()).map(CaregiverService.Caregiver::person)).isEmpty();
 	}
 
 	@Test
