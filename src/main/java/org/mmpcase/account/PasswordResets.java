@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Password reset by e-mail: a random token (256 bits) of which only the SHA-256 hash is stored, valid for
  * {@code mmp.accounts.reset-validity}, used up by the reset; a new request replaces the older token. The reset
- * ends the account's sessions signed in before it ({@link PortalSessions}) and clears its login throttle.
+ * ends the account's sessions on every node ({@link PortalSessions#endAllOf}) and clears its login throttle.
  */
 @Service
 public class PasswordResets {
@@ -45,9 +45,13 @@ public class PasswordResets {
 
 	private final TransactionTemplate transaction;
 
+	private final PortalSessions sessions;
+
 	PasswordResets(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
 			LoginThrottle throttle, AccountProperties properties, Clock clock,
-			@Value("${mmp.public-url}") String publicUrl, PlatformTransactionManager transactionManager) {
+			@Value("${mmp.public-url}") String publicUrl, PlatformTransactionManager transactionManager,
+			PortalSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -92,11 +96,14 @@ public class PasswordResets {
 		List<String> personalWords = transaction.execute(status -> personalWords(openReset(email, token)));
 		policy.check(password, personalWords);
 		String passwordHash = passwordEncoder.encode(password);
-		transaction.executeWithoutResult(status -> {
+		String username = transaction.execute(status -> {
 			Account account = openReset(email, token);
 			account.resetPassword(passwordHash, clock.instant());
 			throttle.succeeded(account.getUsername());
+			return account.getUsername();
 		});
+		// after the commit: a session signed in meanwhile with the old password is ended too
+		sessions.endAllOf(username);
 	}
 
 	private Account openReset(String email, String token) {

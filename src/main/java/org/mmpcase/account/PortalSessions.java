@@ -3,12 +3,13 @@ package org.mmpcase.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,14 +17,18 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
  * The portal's browser sessions: signed in with e-mail and password ({@code POST /api/session}), kept in the
- * servlet session, ended after {@code mmp.portal.session-timeout} without activity, on sign-out, or when the
- * account's password changes (a reset ends the sessions that were signed in before it, on every node, because the
- * moment of the change is in the database). Asking how long the session has left ({@code GET /api/session}) is no
- * activity, so that a page that polls it does not keep the session alive for ever.
+ * servlet session, which Spring Session keeps in the database (any node serves the next request), ended after
+ * {@code mmp.portal.session-timeout} without activity, on sign-out, or when the account's password changes (a reset
+ * deletes the account's sessions by Spring Session's principal-name index, {@link #endAllOf}). Asking how long the
+ * session has left ({@code GET /api/session}) is no activity, so that a page that polls it does not keep the session
+ * alive for ever: that is why the idle time is ours ({@code LAST_ACTIVITY}), not the session's last access time,
+ * which every request with the cookie moves.
  */
 @Component
 public class PortalSessions {
@@ -32,13 +37,9 @@ public class PortalSessions {
 
 	public static final String CSRF_HEADER = "X-MMP-XSRF-TOKEN";
 
-	static final String USERNAME = PortalSessions.class.getName() + ".username";
-
 	static final String LAST_ACTIVITY = PortalSessions.class.getName() + ".lastActivity";
 
-	static final String SIGNED_IN_AT = PortalSessions.class.getName() + ".signedInAt";
-
-	/** The servlet container keeps the session a little longer than the portal does, so the portal decides. */
+	/** Spring Session keeps the session a little longer than the portal does, so the portal decides. */
 	private static final Duration CONTAINER_GRACE = Duration.ofMinutes(1);
 
 	private final Duration timeout;
@@ -51,10 +52,15 @@ public class PortalSessions {
 
 	private final CookieCsrfTokenRepository csrfTokens;
 
-	PortalSessions(PortalProperties properties, Clock clock, AccountRepository accounts) {
+	/** Absent only where there is no web server (no Spring Session). */
+	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessionRepository;
+
+	PortalSessions(PortalProperties properties, Clock clock, AccountRepository accounts,
+			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessionRepository) {
 		this.timeout = properties.sessionTimeout();
 		this.clock = clock;
 		this.accounts = accounts;
+		this.sessionRepository = sessionRepository;
 		this.csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		this.csrfTokens.setCookieName(CSRF_COOKIE);
 		this.csrfTokens.setHeaderName(CSRF_HEADER);
@@ -75,8 +81,8 @@ public class PortalSessions {
 	}
 
 	/**
-	 * Before the request is authorised: ends the session when it has been idle too long or the password changed
-	 * since sign-in, else counts the request as activity (unless it only asks about the session).
+	 * Before the request is authorised: ends the session when it has been idle too long, else counts the request as
+	 * activity (unless it only asks about the session).
 	 */
 	void check(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
@@ -85,7 +91,7 @@ public class PortalSessions {
 		}
 		Instant now = clock.instant();
 		boolean idle = !Instant.ofEpochMilli(lastActivity).plus(timeout).isAfter(now);
-		if (idle || passwordChangedSince(session)) {
+		if (idle) {
 			session.invalidate();
 			SecurityContextHolder.clearContext();
 			return;
@@ -108,8 +114,6 @@ public class PortalSessions {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		long now = clock.instant().toEpochMilli();
-		session.setAttribute(USERNAME, authentication.getName());
-		session.setAttribute(SIGNED_IN_AT, now);
 		session.setAttribute(LAST_ACTIVITY, now);
 		session.setMaxInactiveInterval((int) timeout.plus(CONTAINER_GRACE).toSeconds());
 		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
@@ -152,13 +156,20 @@ public class PortalSessions {
 		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
 	}
 
-	private boolean passwordChangedSince(HttpSession session) {
-		if (!(session.getAttribute(USERNAME) instanceof String username)
-				|| !(session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt)) {
-			return false;
+	/**
+	 * Ends every session signed in as this account, on every node: Spring Session indexes a session by the name of
+	 * the Spring Security authentication in it, which is the account's (normalised) e-mail address.
+	 *
+	 * @return how many sessions were ended
+	 */
+	int endAllOf(String username) {
+		FindByIndexNameSessionRepository<? extends Session> repository = sessionRepository.getIfAvailable();
+		if (repository == null) {
+			return 0;
 		}
-		Optional<Instant> changed = accounts.passwordChangedAt(username);
-		return changed.isEmpty() || changed.get().toEpochMilli() > signedInAt;
+		Set<String> ids = repository.findByPrincipalName(username).keySet();
+		ids.forEach(repository::deleteById);
+		return ids.size();
 	}
 
 	private static String pathOf(HttpServletRequest request) {

@@ -30,7 +30,7 @@ class PortalCookiesTests {
 
 	private static Cookie csrfCookie(boolean secure) {
 		PortalSessions sessions = new PortalSessions(new PortalProperties(Duration.ofMinutes(20), secure),
-				Clock.systemUTC(), null);
+				Clock.systemUTC(), null, null);
 		CsrfTokenRepository tokens = sessions.csrfTokenRepository();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/session");
 		MockHttpServletResponse response = new MockHttpServletResponse();

@@ -20,10 +20,12 @@ import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationStatus;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.support.CaseDriver;
+import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -56,6 +58,9 @@ class RunDefaultOnH2IT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@LocalServerPort
+	int port;
+
 	private final Path outbox = FOLDER.resolve("outbox");
 
 	@Value("${spring.mail.host:}")
@@ -81,6 +86,17 @@ class RunDefaultOnH2IT {
 			.anyMatch(subject -> subject.contains("certificate"));
 		assertThat(mails).allSatisfy(mail -> assertThat(mail.getAllRecipients()[0].toString())
 			.isEqualTo(application.getApplicant().getEmail()));
+	}
+
+	@Test
+	void runDefault_sessionsAreKeptInH2() {
+		Http browser = new Http(port);
+		browser.post("/review/api/session", Map.of("username", "reviewer", "password", "reviewer"), null, null)
+			.expect(200);
+		assertThat(browser.get("/review/api/session", null, null).expect(200).body().path("id").asText())
+			.isEqualTo("reviewer");
+		assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION_ATTRIBUTES", Long.class))
+			.as("the session and its attributes in the database").isPositive();
 	}
 
 	private List<MimeMessage> outboxMails() throws IOException {

@@ -25,14 +25,28 @@ public final class Http {
 
 	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+	private final HttpClient client;
 
 	private final String baseUrl;
 
 	public Http(int port) {
-		this.baseUrl = "http://localhost:" + port;
+		this("http://localhost:" + port, new CookieManager());
+	}
+
+	private Http(String baseUrl, CookieManager cookies) {
+		this.baseUrl = baseUrl;
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	/**
+	 * The same browser (these cookies, shared from now on) sending its requests to another node, as a load balancer
+	 * without sticky sessions does.
+	 */
+	public Http atPort(int port) {
+		return new Http("http://localhost:" + port, cookies);
 	}
 
 	public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
