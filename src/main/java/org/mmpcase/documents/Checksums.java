@@ -1,8 +1,10 @@
 package org.mmpcase.documents;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 final class Checksums {
 
@@ -16,6 +18,15 @@ final class Checksums {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
+	}
+
+	/** @throws DocumentIntegrityException unless {@code content} has the SHA-256 {@code expected} */
+	static byte[] verify(String key, byte[] content, String expected) {
+		if (expected == null || !MessageDigest.isEqual(sha256(content).getBytes(StandardCharsets.US_ASCII),
+				expected.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+			throw new DocumentIntegrityException("Document " + key + " does not match its recorded checksum");
+		}
+		return content;
 	}
 
 }

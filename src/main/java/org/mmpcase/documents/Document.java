@@ -69,6 +69,9 @@ public class Document {
 
 	private String storageKey;
 
+	/** The id of the key the stored bytes are encrypted under; null: stored as uploaded. */
+	private String keyId;
+
 	private Instant uploadedAt;
 
 	@Enumerated(EnumType.STRING)
@@ -89,6 +92,12 @@ public class Document {
 
 	Document(Application application, Category category, String declaredType, String originalFilename,
 			String detectedType, long sizeBytes, String sha256, String storageKey, Instant uploadedAt) {
+		this(application, category, declaredType, originalFilename, detectedType, sizeBytes, sha256, storageKey,
+				null, uploadedAt);
+	}
+
+	Document(Application application, Category category, String declaredType, String originalFilename,
+			String detectedType, long sizeBytes, String sha256, String storageKey, String keyId, Instant uploadedAt) {
 		this.application = application;
 		this.category = category;
 		this.declaredType = declaredType;
@@ -97,9 +106,16 @@ public class Document {
 		this.sizeBytes = sizeBytes;
 		this.sha256 = sha256;
 		this.storageKey = storageKey;
+		this.keyId = keyId;
 		this.uploadedAt = uploadedAt;
 		this.checkStatus = CheckStatus.ACCEPTED;
 		this.currentVersion = true;
+	}
+
+	/** The bytes now live encrypted under another key (the migration of plaintext documents). */
+	void encrypted(String storageKey, String keyId) {
+		this.storageKey = storageKey;
+		this.keyId = keyId;
 	}
 
 	void replaced() {
@@ -156,6 +172,10 @@ public class Document {
 
 	public String getStorageKey() {
 		return storageKey;
+	}
+
+	public String getKeyId() {
+		return keyId;
 	}
 
 	public Instant getUploadedAt() {

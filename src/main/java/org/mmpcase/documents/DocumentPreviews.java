@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +48,7 @@ public class DocumentPreviews {
 	/** A {@link Preview} is a few dozen bytes: this many cost about a megabyte. */
 	private static final int PREVIEWS_KEPT = 10_000;
 
-	private final DocumentStorage storage;
+	private final DocumentVault vault;
 
 	private final PdfPageRenderer renderer;
 
@@ -59,8 +60,14 @@ public class DocumentPreviews {
 
 	private final AsyncCache<PageKey, PageOutcome> pages;
 
+	/** Over the store alone, documents as uploaded (no key). */
 	DocumentPreviews(DocumentStorage storage, DocumentPreviewProperties properties) {
-		this.storage = storage;
+		this(DocumentVault.plaintext(storage), properties);
+	}
+
+	@Autowired
+	DocumentPreviews(DocumentVault vault, DocumentPreviewProperties properties) {
+		this.vault = vault;
 		this.renderer = new PdfPageRenderer(properties.dpi(), properties.maxPagePixels(),
 				properties.maxImagePixels(), properties.timeout());
 		this.maxPages = properties.maxPages();
@@ -148,7 +155,7 @@ public class DocumentPreviews {
 
 	private byte[] read(Document document) {
 		try {
-			return storage.read(document.getStorageKey(), document.getSha256());
+			return vault.read(document);
 		}
 		catch (DocumentIntegrityException ex) {
 			throw PreviewUnavailableException.unreadable(ex);

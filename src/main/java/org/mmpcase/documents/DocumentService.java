@@ -30,15 +30,15 @@ public class DocumentService {
 
 	private final DocumentRepository documents;
 
-	private final DocumentStorage storage;
+	private final DocumentVault vault;
 
 	private final DocumentCheck check;
 
 	private final Clock clock;
 
-	DocumentService(DocumentRepository documents, DocumentStorage storage, DocumentCheck check, Clock clock) {
+	DocumentService(DocumentRepository documents, DocumentVault vault, DocumentCheck check, Clock clock) {
 		this.documents = documents;
-		this.storage = storage;
+		this.vault = vault;
 		this.check = check;
 		this.clock = clock;
 	}
@@ -76,11 +76,12 @@ public class DocumentService {
 		}
 		// images are kept without their metadata (location, camera, time): what the check hands back
 		byte[] kept = result.content();
-		String key = storage.store(kept);
-		deleteIfRolledBack(key);
+		DocumentVault.Stored stored = vault.store(kept);
+		deleteIfRolledBack(stored.storageKey());
 		documents.findByApplicationAndCategoryAndCurrentVersionTrue(application, category).forEach(Document::replaced);
 		Document document = new Document(application, category, declaredType(application, category), filename,
-				result.detectedType(), kept.length, Checksums.sha256(kept), key, clock.instant());
+				result.detectedType(), kept.length, stored.sha256(), stored.storageKey(), stored.keyId(),
+				clock.instant());
 		document.hinted(TextHints.of(result.detectedType(), kept, expected));
 		document = documents.save(document);
 		log.info("Document {} ({}) uploaded for application {}", document.getId(), category,
@@ -116,7 +117,7 @@ public class DocumentService {
 	public StoredDocument read(Application application, long documentId) {
 		Document document = documents.findByIdAndApplication(documentId, application)
 			.orElseThrow(() -> new DocumentNotFoundException(documentId));
-		return new StoredDocument(document, storage.read(document.getStorageKey(), document.getSha256()));
+		return new StoredDocument(document, vault.read(document));
 	}
 
 	/**
@@ -127,7 +128,7 @@ public class DocumentService {
 	public StoredDocument readForReview(long documentId) {
 		Document document = documents.findById(documentId)
 			.orElseThrow(() -> new DocumentNotFoundException(documentId));
-		return new StoredDocument(document, storage.read(document.getStorageKey(), document.getSha256()));
+		return new StoredDocument(document, vault.read(document));
 	}
 
 	/**
@@ -161,7 +162,7 @@ public class DocumentService {
 	private Optional<String> recheck(Document document) {
 		byte[] content;
 		try {
-			content = storage.read(document.getStorageKey(), document.getSha256());
+			content = vault.read(document);
 		}
 		catch (DocumentIntegrityException ex) {
 			log.warn("Document {} of application {} failed its integrity check", document.getId(),
@@ -193,7 +194,7 @@ public class DocumentService {
 				public void afterCompletion(int status) {
 					if (status == STATUS_ROLLED_BACK) {
 						try {
-							storage.delete(key);
+							vault.delete(key);
 						}
 						catch (RuntimeException ex) {
 							log.warn("Could not remove an unrecorded document file", ex);

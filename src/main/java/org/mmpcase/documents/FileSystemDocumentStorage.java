@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -60,10 +59,9 @@ class FileSystemDocumentStorage implements DocumentStorage {
 	}
 
 	@Override
-	public byte[] read(String key, String expectedSha256) {
-		byte[] content;
+	public byte[] read(String key) {
 		try {
-			content = Files.readAllBytes(pathOf(key));
+			return Files.readAllBytes(pathOf(key));
 		}
 		catch (NoSuchFileException ex) {
 			throw new DocumentIntegrityException("Document " + key + " is missing from storage", ex);
@@ -71,12 +69,11 @@ class FileSystemDocumentStorage implements DocumentStorage {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read document " + key, ex);
 		}
-		if (expectedSha256 == null || !MessageDigest.isEqual(
-				Checksums.sha256(content).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-				expectedSha256.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-			throw new DocumentIntegrityException("Document " + key + " does not match its recorded checksum");
-		}
-		return content;
+	}
+
+	@Override
+	public String location() {
+		return root.toString();
 	}
 
 	@Override

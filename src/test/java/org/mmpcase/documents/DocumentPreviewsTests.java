@@ -437,6 +437,11 @@ class DocumentPreviewsTests {
 		}
 
 		@Override
+		public byte[] read(String key) {
+			return files.read(key);
+		}
+
+		@Override
 		public byte[] read(String key, String expectedSha256) {
 			reads.incrementAndGet();
 			if (failNextRead) {

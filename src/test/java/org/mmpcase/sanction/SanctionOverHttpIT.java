@@ -3,14 +3,12 @@ package org.mmpcase.sanction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
@@ -164,24 +162,7 @@ class SanctionOverHttpIT extends PostgresTest {
 	}
 
 	private void runJobs(String number) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = runtimeService.createProcessInstanceQuery()
-				.processDefinitionKey(SanctionProcess.KEY)
-				.processInstanceBusinessKey(number)
-				.list()
-				.stream()
-				.flatMap(instance -> managementService.createJobQuery()
-					.processInstanceId(instance.getId())
-					.executable()
-					.list()
-					.stream())
-				.toList();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-		throw new AssertionError("jobs keep coming for " + number);
+		org.mmpcase.support.Jobs.runDue(runtimeService, managementService, SanctionProcess.KEY, number);
 	}
 
 }

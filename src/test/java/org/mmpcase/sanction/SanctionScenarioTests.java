@@ -634,24 +634,7 @@ class SanctionScenarioTests extends ProcessTest {
 
 	/** Runs the due jobs of the registration's sanction processes (apply, e-mails) until none is left. */
 	private void runJobs(String number) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = runtimeService.createProcessInstanceQuery()
-				.processDefinitionKey(SanctionProcess.KEY)
-				.processInstanceBusinessKey(number)
-				.list()
-				.stream()
-				.flatMap(instance -> managementService.createJobQuery()
-					.processInstanceId(instance.getId())
-					.executable()
-					.list()
-					.stream())
-				.toList();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-		throw new AssertionError("jobs keep coming for " + number);
+		org.mmpcase.support.Jobs.runDue(runtimeService, managementService, SanctionProcess.KEY, number);
 	}
 
 }

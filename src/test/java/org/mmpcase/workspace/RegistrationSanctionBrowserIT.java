@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.certificate.Registration;
 import org.mmpcase.certificate.RegistrationRepository;
@@ -236,24 +234,7 @@ class RegistrationSanctionBrowserIT extends PostgresTest {
 
 	/** The engine's jobs of this registration's sanction (the job executor is off in this test). */
 	private void runJobs(String number) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = runtimeService.createProcessInstanceQuery()
-				.processDefinitionKey(SanctionProcess.KEY)
-				.processInstanceBusinessKey(number)
-				.list()
-				.stream()
-				.flatMap(instance -> managementService.createJobQuery()
-					.processInstanceId(instance.getId())
-					.executable()
-					.list()
-					.stream())
-				.toList();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-		throw new AssertionError("jobs keep coming for " + number);
+		org.mmpcase.support.Jobs.runDue(runtimeService, managementService, SanctionProcess.KEY, number);
 	}
 
 }
