@@ -416,35 +416,13 @@ class ClusterIT {
 	 * {@code bind} line and this test's nodes for the compose file's {@code server} lines.
 	 */
 	private static Process startBalancer(Path files) throws IOException {
-		List<String> config = new ArrayList<>();
-		for (String line : Files.readAllLines(Path.of("tools", "cluster", "haproxy.cfg"))) {
-			String trimmed = line.trim();
-			if (trimmed.startsWith("bind ")) {
-				config.add(line.replace(trimmed, "bind 127.0.0.1:" + balancerPort()));
-			}
-			else if (trimmed.startsWith("server ")) {
-				if (config.stream().noneMatch(l -> l.trim().startsWith("server "))) {
-					for (int i = 0; i < NODES; i++) {
-						config.add("    server node-" + (i + 1) + " 127.0.0.1:" + nodes.get(i).port());
-					}
-				}
-			}
-			else {
-				config.add(line);
-			}
-		}
+		List<String> config = Balancer.config(balancerPort(), nodes.stream().map(NodeProcess::port).toList());
 		assertThat(config).as("the compose file's balancer: round robin, health checks, forwarded addresses")
 			.contains("    balance roundrobin", "    option httpchk GET /actuator/health", "    option forwardfor");
 		assertThat(config).as("no sticky sessions").filteredOn(line -> !line.trim().startsWith("#"))
 			.noneMatch(line -> line.contains("cookie") || line.contains("stick") || line.contains("prefer-last-server"));
-		Path file = files.resolve("haproxy.cfg");
-		Files.write(file, config);
-		String haproxy = System.getenv().getOrDefault("HAPROXY", "/usr/sbin/haproxy");
-		Path log = Path.of("target", "cluster-it-haproxy.log");
-		// -db: in the foreground, no daemon; killed with the test
-		return new ProcessBuilder(haproxy, "-db", "-f", file.toString()).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		assertThat(config).filteredOn(line -> line.trim().startsWith("server ")).hasSize(NODES);
+		return Balancer.start(config, files, Path.of("target", "cluster-it-haproxy.log"));
 	}
 
 	/**
