@@ -282,7 +282,7 @@ class NodeCrashIT {
 	}
 
 	/** The packaged models with the fee schedule that charges a fee, as a process owner would deploy it. */
-	private static Path processesWithFees(Path files) {
+	static Path processesWithFees(Path files) {
 		Path target = files.resolve("processes");
 		Path source = Path.of("processes");
 		try (Stream<Path> paths = Files.walk(source)) {

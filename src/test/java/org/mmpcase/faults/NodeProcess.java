@@ -19,7 +19,7 @@ import org.mmpcase.support.Http;
  * it with SIGKILL ({@link Process#destroyForcibly()}) the way a crash or an OOM killer does, and start it again on
  * the same port.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
 	private final List<String> command;
 
@@ -29,7 +29,7 @@ final class NodeProcess implements AutoCloseable {
 
 	private Process process;
 
-	NodeProcess(Map<String, Object> properties, Path log) {
+	public NodeProcess(Map<String, Object> properties, Path log) {
 		this.port = freePort();
 		this.log = log;
 		this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,12 +39,12 @@ final class NodeProcess implements AutoCloseable {
 		command.add("--server.port=" + port);
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
 	/** Starts the process and waits until it is ready (demo data on: the demo provider signs in). */
-	void start() {
+	public void start() {
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -68,7 +68,7 @@ final class NodeProcess implements AutoCloseable {
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful stop, open transactions and locked jobs left as they are. */
-	int kill() {
+	public int kill() {
 		process.destroyForcibly();
 		try {
 			return process.waitFor();
