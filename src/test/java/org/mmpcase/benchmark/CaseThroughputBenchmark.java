@@ -104,6 +104,7 @@ public final class CaseThroughputBenchmark {
 			Result bareResult = run("bare", cases, clients, bare, bareDone, database);
 			List<String> bareTop = BenchmarkSupport.topStatements(database, 10, cases);
 			String load = BenchmarkSupport.loadAverage();
+			String rows = variableRows(context, cases + WARM_UP);
 			String pgbench = BenchmarkSupport.pgbench(clients, 20);
 
 			System.out.println();
@@ -128,6 +129,7 @@ public final class CaseThroughputBenchmark {
 			new java.util.TreeMap<>(PHASES).forEach((name, values) -> System.out.printf(Locale.ROOT,
 					"  %-45s p50 %7.1f ms  p95 %7.1f ms%n", name, BenchmarkSupport.percentile(values, 0.5),
 					BenchmarkSupport.percentile(values, 0.95)));
+			System.out.println(rows);
 			System.out.println("Most frequent statements, ours:");
 			ourTop.forEach(line -> System.out.println("  " + line));
 			System.out.println("Most frequent statements, bare:");
@@ -142,6 +144,33 @@ public final class CaseThroughputBenchmark {
 			BenchmarkSupport.stopEmbedded();
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Engine rows per finished case (ours: the registration and its review; bare: its one instance): variable
+	 * instances and variable details in history, and variables at run time (none once a case has ended), counted
+	 * after all cases of both kinds have finished.
+	 */
+	private static String variableRows(ConfigurableApplicationContext context, int finishedPerKind) {
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				context.getBean(javax.sql.DataSource.class));
+		StringBuilder out = new StringBuilder("Engine rows per finished case (history variable instances, history "
+				+ "variable details, runtime variables left):");
+		for (var kind : Map.of("ours", List.of(InitialRegistrationProcess.KEY, "application-review"), "bare",
+				List.of(BARE_KEY)).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+			String in = String.join(",", java.util.Collections.nCopies(kind.getValue().size(), "?"));
+			Object[] keys = kind.getValue().toArray();
+			long varinst = jdbc.queryForObject("select count(*) from ACT_HI_VARINST where PROC_DEF_KEY_ in (" + in
+					+ ")", Long.class, keys);
+			long details = jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'"
+					+ " and PROC_DEF_KEY_ in (" + in + ")", Long.class, keys);
+			long runtime = jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE v join ACT_RE_PROCDEF d"
+					+ " on d.ID_ = v.PROC_DEF_ID_ where d.KEY_ in (" + in + ")", Long.class, keys);
+			out.append(String.format(Locale.ROOT, "%n  %-5s %6.1f varinst %6.1f details %6.1f runtime", kind.getKey(),
+					varinst / (double) finishedPerKind, details / (double) finishedPerKind,
+					runtime / (double) finishedPerKind));
+		}
+		return out.toString();
 	}
 
 	private static long certificateMails() {
