@@ -56,7 +56,7 @@ class CaseVariableMigration implements ApplicationRunner {
 	 * came in with {@code variables="all"}.
 	 */
 	static final Set<String> REVIEW_KEEPS = Set.of(CaseVariables.APPLICATION_NUMBER, CaseVariables.APPLICANT,
-			CaseVariables.APPLICANT_ROLE, CaseVariables.APPLICATION_KIND, CaseVariables.CHANGE_KIND,
+			CaseVariables.CHANGE_KIND,
 			CaseVariables.DOCUMENTS_CHANGED, CaseVariables.REVIEW_SLA, CaseVariables.REVIEW_REMINDER,
 			CaseVariables.REVIEW_DECISION, CaseVariables.DENIAL_REASON, CaseVariables.INFORMATION_REQUEST,
 			CaseVariables.INFORMATION_RESPONSE, CaseVariables.REVIEW_NOTES, CaseVariables.REVIEW_HISTORY,
