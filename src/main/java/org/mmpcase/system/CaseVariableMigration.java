@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Started with {@code --mmp.cases.migrate-running=true} ({@code MMP_CASES_MIGRATE_RUNNING}, docs/operations.md).
  */
 @Component
+@org.springframework.core.annotation.Order(1) // after ModelDeployer (0): the new versions must be deployed first
 class CaseVariableMigration implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseVariableMigration.class);
