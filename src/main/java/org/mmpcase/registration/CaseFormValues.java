@@ -10,8 +10,9 @@ import java.util.TreeMap;
 /**
  * The case data a form shows, read from our tables by the form's field keys: the profile, the certification, the
  * choices and the attestations live in {@link Person}, {@link Certification} and {@link Application}, not in process
- * variables (issue 14). The portal's step and answers endpoints, the provider's tasks and the reviewer workspace fill
- * a form with these; a key not listed here (a decision field, a reviewer's question) is a process variable.
+ * variables (issue 14). The portal's step and answers endpoints and the provider's tasks fill a form with these (the
+ * reviewer workspace reads the same tables for its case screen); a key not listed here (a decision field, a
+ * reviewer's question) is a process variable.
  */
 public final class CaseFormValues {
 
