@@ -28,7 +28,8 @@ class ChooseDispensaryStep implements StepHandler {
 		String code = (String) formData.get(CaseVariables.DISPENSARY_CODE);
 		dispensaries.requireActive(code, CaseVariables.DISPENSARY_CODE);
 		application.chooseDispensary(code);
-		return formData;
+		// kept on the case only: nothing in the process reads the dispensary
+		return Map.of();
 	}
 
 }

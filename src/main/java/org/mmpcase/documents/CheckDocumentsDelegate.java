@@ -32,16 +32,23 @@ class CheckDocumentsDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Application application = access.require(execution.getProcessBusinessKey());
 		if (keepsDocumentsOnFile(application, execution)) {
-			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
+			clearProblems(execution);
 			return;
 		}
 		List<String> problems = documents.problems(application);
 		if (problems.isEmpty()) {
-			execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, null);
+			clearProblems(execution);
 			return;
 		}
 		execution.setVariable(CaseVariables.DOCUMENT_PROBLEMS, String.join("\n", problems));
 		throw new BpmnError(CaseVariables.ERROR_DOCUMENT_REJECTED, "Documents need attention");
+	}
+
+	/** Only an earlier round's problems are cleared: a case whose documents pass at once gets no variable. */
+	private static void clearProblems(DelegateExecution execution) {
+		if (execution.hasVariable(CaseVariables.DOCUMENT_PROBLEMS)) {
+			execution.removeVariable(CaseVariables.DOCUMENT_PROBLEMS);
+		}
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
+import org.mmpcase.registration.CaseFormValues;
 import org.mmpcase.registration.Person;
 import org.mmpcase.registration.StepService;
 import org.mmpcase.shared.BadRequestException;
@@ -186,12 +187,19 @@ class PortalStepController {
 				continue;
 			}
 			Map<String, Object> values = new TreeMap<>();
-			for (String key : formValidator.fieldKeys(
-					new java.io.ByteArrayInputStream(write(schema).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+			Set<String> keys = formValidator.fieldKeys(
+					new java.io.ByteArrayInputStream(write(schema).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			for (String key : keys) {
 				if (variables.containsKey(key) && !properties.excludedFields().contains(key)) {
 					values.put(key, variables.get(key));
 				}
 			}
+			// the case data of the step (profile, choices, attestations) is in our tables, not in the history
+			CaseFormValues.of(application, keys).forEach((key, value) -> {
+				if (!properties.excludedFields().contains(key)) {
+					values.put(key, value);
+				}
+			});
 			answers.add(new Answer(task.getTaskDefinitionKey(), task.getName(), formKey,
 					translations.translate(schema, locale), values));
 		}

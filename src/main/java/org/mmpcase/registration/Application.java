@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.NaturalId;
+
 /**
  * One case: an initial registration or a renewal of a patient or a caregiver. Its application number is the
  * business key of the process instance that runs it.
@@ -23,6 +25,11 @@ public class Application {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	/**
+	 * The natural id lets a step's later reads of the case (delegates, listeners) find it in the persistence context
+	 * instead of querying it again ({@link ApplicationAccess}).
+	 */
+	@NaturalId
 	private String applicationNumber;
 
 	@Enumerated(EnumType.STRING)
@@ -53,6 +60,9 @@ public class Application {
 	private String identityDocumentType;
 
 	private String residencyDocumentType;
+
+	/** When the applicant agreed to all the attestations (the sign-attestations step). */
+	private Instant attestedAt;
 
 	private Instant submittedAt;
 
@@ -104,6 +114,11 @@ public class Application {
 	public void chooseDocumentTypes(String identityDocumentType, String residencyDocumentType) {
 		this.identityDocumentType = identityDocumentType;
 		this.residencyDocumentType = residencyDocumentType;
+	}
+
+	/** The applicant agreed to every attestation of the sign-attestations step. */
+	public void attested(Instant at) {
+		this.attestedAt = at;
 	}
 
 	public void submitted(Instant at) {
@@ -185,6 +200,10 @@ public class Application {
 
 	public String getResidencyDocumentType() {
 		return residencyDocumentType;
+	}
+
+	public Instant getAttestedAt() {
+		return attestedAt;
 	}
 
 	public Instant getSubmittedAt() {

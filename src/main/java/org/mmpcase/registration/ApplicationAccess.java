@@ -1,5 +1,9 @@
 package org.mmpcase.registration;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,13 +16,30 @@ public class ApplicationAccess {
 
 	private final ApplicationRepository applications;
 
+	@PersistenceContext
+	private EntityManager entityManager;
+
 	ApplicationAccess(ApplicationRepository applications) {
 		this.applications = applications;
 	}
 
+	/**
+	 * The case by its number, read once per transaction: a step's request, its delegates and task listeners all ask
+	 * for it, and the natural id is answered from the persistence context after the first read (which loads the
+	 * applicant, patient and certification in the same select).
+	 */
+	private java.util.Optional<Application> byNumber(String applicationNumber) {
+		if (applicationNumber == null) {
+			return java.util.Optional.empty();
+		}
+		return entityManager.unwrap(Session.class)
+			.bySimpleNaturalId(Application.class)
+			.loadOptional(applicationNumber);
+	}
+
 	@Transactional
 	public Application requireOwned(String applicationNumber, String username) {
-		return applications.findByApplicationNumber(applicationNumber)
+		return byNumber(applicationNumber)
 			.filter(application -> application.isOwnedBy(username))
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
 	}
@@ -26,7 +47,7 @@ public class ApplicationAccess {
 	/** A case of this certifying provider's; anybody else's is not found. */
 	@Transactional(readOnly = true)
 	public Application requireCertifiedBy(String applicationNumber, String providerUsername) {
-		return applications.findByApplicationNumber(applicationNumber)
+		return byNumber(applicationNumber)
 			.filter(candidate -> Person.normaliseEmail(candidate.getCertification().getProviderUsername())
 				.equals(Person.normaliseEmail(providerUsername)))
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
@@ -35,7 +56,7 @@ public class ApplicationAccess {
 	/** The case, for the engine's own steps and DCP staff, whose access is decided before. */
 	@Transactional
 	public java.util.Optional<Application> find(String applicationNumber) {
-		return applications.findByApplicationNumber(applicationNumber);
+		return byNumber(applicationNumber);
 	}
 
 	/** Several cases at once (those that exist), for DCP staff's lists. */
@@ -53,7 +74,7 @@ public class ApplicationAccess {
 
 	@Transactional
 	public Application require(String applicationNumber) {
-		return applications.findByApplicationNumber(applicationNumber)
+		return byNumber(applicationNumber)
 			.orElseThrow(() -> new CaseNotFoundException(applicationNumber));
 	}
 

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ApplicationRepository extends JpaRepository<Application, Long> {
 
+	/** The case with its applicant, patient and certification in one select. */
+	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "applicant", "patient", "certification" })
 	Optional<Application> findByApplicationNumber(String applicationNumber);
 
 	List<Application> findByApplicationNumberIn(java.util.Collection<String> applicationNumbers);

@@ -31,21 +31,32 @@ class CaseDelegates {
 		};
 	}
 
-	/** Task_ApplyProfileCorrection: the provider's corrections replace the profile, and the form shows them. */
+	/**
+	 * Task_ApplyProfileCorrection: the provider's corrections (the decision fields of the correction task, kept in
+	 * its history) replace the profile in our tables; the confirm form reads it from there, so the corrected values
+	 * leave the running instance again.
+	 */
 	@Bean
 	JavaDelegate applyProfileCorrectionDelegate(ApplicationAccess access) {
 		return execution -> {
 			Person applicant = access.require(execution.getProcessBusinessKey()).getApplicant();
-			applicant.correct((String) execution.getVariable(CaseVariables.FIRST_NAME),
-					(String) execution.getVariable(CaseVariables.LAST_NAME),
-					LocalDate.parse((String) execution.getVariable(CaseVariables.DATE_OF_BIRTH)),
-					(String) execution.getVariable(CaseVariables.STREET),
-					(String) execution.getVariable(CaseVariables.CITY),
-					(String) execution.getVariable(CaseVariables.ZIP));
-			execution.setVariables(CaseStarter.profile(applicant));
+			applicant.correct(text(execution, CaseVariables.FIRST_NAME, applicant.getFirstName()),
+					text(execution, CaseVariables.LAST_NAME, applicant.getLastName()),
+					LocalDate.parse(text(execution, CaseVariables.DATE_OF_BIRTH, applicant.getDateOfBirth().toString())),
+					text(execution, CaseVariables.STREET, applicant.getStreet()),
+					text(execution, CaseVariables.CITY, applicant.getCity()),
+					text(execution, CaseVariables.ZIP, applicant.getZip()));
+			execution.removeVariables(CaseFormValues.KEYS);
 			execution.setVariable(CaseVariables.PROFILE_CORRECTED, true);
 			execution.removeVariable(CaseVariables.PROFILE_CONFIRMED);
+			execution.removeVariable(CaseVariables.CORRECTION_REQUEST);
 		};
+	}
+
+	private static String text(org.camunda.bpm.engine.delegate.DelegateExecution execution, String name,
+			String current) {
+		Object value = execution.getVariable(name);
+		return value == null ? current : (String) value;
 	}
 
 }

@@ -83,40 +83,21 @@ public class CaseStarter {
 		return application;
 	}
 
+	/**
+	 * The variables a case process starts with: what its gateways, timers, DMN tables and task assignments read, and
+	 * nothing of the case itself. The profile, the certification and the choices stay in our tables, where the
+	 * delegates, the portal ({@link CaseFormValues}) and the reviewer workspace read them.
+	 */
 	private static Map<String, Object> variables(Application application) {
-		Person applicant = application.getApplicant();
 		Certification certification = application.getCertification();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CaseVariables.APPLICATION_NUMBER, application.getApplicationNumber());
-		variables.put(CaseVariables.APPLICANT, applicant.getEmail());
-		variables.put(CaseVariables.APPLICANT_NAME, applicant.getFullName());
+		variables.put(CaseVariables.APPLICANT, application.getApplicant().getEmail());
 		variables.put(CaseVariables.APPLICANT_ROLE, application.getApplicantRole().variableValue());
 		variables.put(CaseVariables.APPLICATION_KIND, application.getKind().variableValue());
 		variables.put(CaseVariables.PROVIDER, certification.getProviderUsername());
-		variables.put(CaseVariables.CERTIFICATION_DATE, certification.getCertificationDate().toString());
-		variables.put(CaseVariables.CERTIFICATION_TERM_MONTHS, certification.getTermMonths());
 		variables.put(CaseVariables.CERTIFICATION_EXPIRES_AT, Date.from(
 				certification.getExpiresOn().plusDays(1).atStartOfDay(PROGRAM_ZONE).toInstant()));
-		variables.putAll(profile(applicant));
-		if (application.getDispensaryCode() != null) {
-			variables.put(CaseVariables.DISPENSARY_CODE, application.getDispensaryCode());
-			variables.put(CaseVariables.IDENTITY_DOCUMENT_TYPE, application.getIdentityDocumentType());
-			variables.put(CaseVariables.RESIDENCY_DOCUMENT_TYPE, application.getResidencyDocumentType());
-		}
-		return variables;
-	}
-
-	/** The profile variables the confirm and correct forms show. */
-	public static Map<String, Object> profile(Person person) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(CaseVariables.FIRST_NAME, person.getFirstName());
-		variables.put(CaseVariables.LAST_NAME, person.getLastName());
-		variables.put(CaseVariables.DATE_OF_BIRTH, person.getDateOfBirth().toString());
-		variables.put(CaseVariables.EMAIL, person.getEmail());
-		variables.put(CaseVariables.STREET, person.getStreet());
-		variables.put(CaseVariables.CITY, person.getCity());
-		variables.put(CaseVariables.ZIP, person.getZip());
-		variables.put(CaseVariables.APPLICANT_NAME, person.getFullName());
 		return variables;
 	}
 

@@ -23,9 +23,12 @@ class ProfileSteps {
 				throw BadRequestException.field(CaseVariables.CORRECTION_REQUEST,
 						"Tell us what needs to be corrected, or tick that the details are correct.");
 			}
-			Map<String, Object> variables = new HashMap<>(values);
+			// only the decision: the profile the form shows is in our tables (CaseFormValues)
+			Map<String, Object> variables = new HashMap<>();
 			variables.put(CaseVariables.PROFILE_CONFIRMED, confirmed);
-			variables.put(CaseVariables.CORRECTION_REQUEST, confirmed ? null : correction);
+			if (!confirmed) {
+				variables.put(CaseVariables.CORRECTION_REQUEST, correction);
+			}
 			if (values.containsKey(CaseVariables.DOCUMENTS_CHANGED) || application.getKind() == ApplicationKind.RENEWAL) {
 				variables.put(CaseVariables.DOCUMENTS_CHANGED,
 						Boolean.TRUE.equals(values.get(CaseVariables.DOCUMENTS_CHANGED)));
@@ -52,9 +55,12 @@ class ProfileSteps {
 		});
 	}
 
-	/** Every attestation must be agreed to. */
+	/**
+	 * Every attestation must be agreed to. They are kept on the case (when), not as variables: the completed task in
+	 * the engine's history says who signed.
+	 */
 	@Bean
-	StepHandler signAttestationsStep() {
+	StepHandler signAttestationsStep(java.time.Clock clock) {
 		return step(InitialRegistrationProcess.TASK_SIGN_ATTESTATIONS, (application, values) -> {
 			Map<String, String> missing = new HashMap<>();
 			for (String attestation : CaseVariables.ATTESTATIONS) {
@@ -65,17 +71,18 @@ class ProfileSteps {
 			if (!missing.isEmpty()) {
 				throw new BadRequestException("All attestations are required.", missing);
 			}
-			return values;
+			application.attested(clock.instant());
+			return Map.of();
 		});
 	}
 
-	/** The declared document types are kept on the case as well, for the reviewer and the document check. */
+	/** The declared document types are kept on the case (only), for the reviewer and the document check. */
 	@Bean
 	StepHandler chooseDocumentTypesStep() {
 		return step(InitialRegistrationProcess.TASK_CHOOSE_DOCUMENT_TYPES, (application, values) -> {
 			application.chooseDocumentTypes((String) values.get(CaseVariables.IDENTITY_DOCUMENT_TYPE),
 					(String) values.get(CaseVariables.RESIDENCY_DOCUMENT_TYPE));
-			return values;
+			return Map.of();
 		});
 	}
 

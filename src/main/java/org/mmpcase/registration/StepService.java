@@ -35,14 +35,15 @@ public class StepService {
 
 	private final Map<String, StepHandler> handlers;
 
-	private final ApplicationRepository applications;
-
 	private final IdentityService identityService;
 
+	private final ApplicationAccess access;
+
 	StepService(TaskService taskService, FormService formService, FormSchemaValidator formValidator,
-			List<StepHandler> handlers, ApplicationRepository applications, IdentityService identityService) {
+			List<StepHandler> handlers, IdentityService identityService,
+			ApplicationAccess access) {
 		this.identityService = identityService;
-		this.applications = applications;
+		this.access = access;
 		this.taskService = taskService;
 		this.formService = formService;
 		this.formValidator = formValidator;
@@ -73,18 +74,25 @@ public class StepService {
 	}
 
 	/**
-	 * The values the task's form shows: only the process variables its fields name, so internal variables (a
-	 * reviewer's notes, say) never reach the applicant.
+	 * The values the task's form shows, only those its fields name, so internal variables (a reviewer's notes, say)
+	 * never reach the applicant: the case data from our tables ({@link CaseFormValues}), the rest (a decision, a
+	 * question) from the process variables.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Object> formValues(Task task) {
 		Set<String> keys = formValidator.fieldKeys(formService.getDeployedTaskForm(task.getId()));
+		Set<String> asked = new java.util.HashSet<>(keys);
+		asked.add(CaseVariables.APPLICATION_NUMBER);
+		Map<String, Object> variables = taskService.getVariables(task.getId(), asked);
 		Map<String, Object> values = new TreeMap<>();
-		taskService.getVariables(task.getId(), keys).forEach((name, value) -> {
-			if (value != null) {
+		variables.forEach((name, value) -> {
+			if (value != null && keys.contains(name)) {
 				values.put(name, value);
 			}
 		});
+		// the case's own data wins over a copy that an instance started before issue 14 may still carry
+		access.find((String) variables.get(CaseVariables.APPLICATION_NUMBER))
+			.ifPresent(application -> values.putAll(CaseFormValues.of(application, keys)));
 		return values;
 	}
 
@@ -103,8 +111,7 @@ public class StepService {
 					formData);
 			StepHandler handler = handlers.get(task.getTaskDefinitionKey());
 			// the handler's changes to the case commit with the task: work on the case as this transaction sees it
-			Application managed = applications.findByApplicationNumber(application.getApplicationNumber())
-				.orElseThrow();
+			Application managed = access.require(application.getApplicationNumber());
 			Map<String, Object> variables = handler == null ? values : handler.complete(managed, values);
 			taskService.complete(task.getId(), variables);
 		}

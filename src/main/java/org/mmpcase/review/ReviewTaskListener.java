@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mmpcase.registration.Application;
 import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.ApplicationKind;
 import org.mmpcase.registration.CaseVariables;
@@ -29,12 +30,17 @@ class ReviewTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			Object applicationKind = task.getVariable(CaseVariables.APPLICATION_KIND);
+			// kind and role from the case (our tables); a review started before issue 14 may still carry them
+			Application application = applications.find(task.getExecution().getProcessBusinessKey()).orElse(null);
+			Object applicationKind = application != null ? application.getKind().variableValue()
+					: task.getVariable(CaseVariables.APPLICATION_KIND);
+			Object applicantRole = application != null ? application.getApplicantRole().variableValue()
+					: task.getVariable(CaseVariables.APPLICANT_ROLE);
 			String kind = "renewal".equals(applicationKind) ? "renewal"
 					// a change the holder reported (module change): its variable says of what
 					: ApplicationKind.CHANGE.variableValue().equals(applicationKind)
 							? task.getVariable(CaseVariables.CHANGE_KIND) + " change" : "initial registration";
-			String role = "caregiver".equals(task.getVariable(CaseVariables.APPLICANT_ROLE)) ? " (caregiver)" : "";
+			String role = "caregiver".equals(applicantRole) ? " (caregiver)" : "";
 			task.setName("Review " + kind + role + " - " + task.getVariable(CaseVariables.APPLICATION_NUMBER));
 			task.setPriority(ApplicationReviewProcess.NORMAL_PRIORITY);
 			recordAnsweredRequest(task);

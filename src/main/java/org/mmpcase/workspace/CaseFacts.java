@@ -67,7 +67,7 @@ class CaseFacts {
 	}
 
 	record Facts(String applicationNumber, String kind, String role, String status, Instant createdAt,
-			Instant submittedAt, PersonFacts applicant, PersonFacts patient, CertificationFacts certification,
+			Instant submittedAt, Instant attestedAt, PersonFacts applicant, PersonFacts patient, CertificationFacts certification,
 			DispensaryFacts dispensary, PaymentFacts payment, List<DocumentFacts> documents,
 			List<RequestFacts> informationRequests, HistoryFacts history, List<CaseTask> tasks, ChangeFacts change) {
 	}
@@ -133,7 +133,8 @@ class CaseFacts {
 		LocalDate today = LocalDate.now(clock);
 		return new Facts(application.getApplicationNumber(), application.getKind().variableValue(),
 				application.getApplicantRole().variableValue(), application.getStatus().name(),
-				application.getCreatedAt(), application.getSubmittedAt(), person(applicant, today),
+				application.getCreatedAt(), application.getSubmittedAt(), application.getAttestedAt(),
+				person(applicant, today),
 				application.getApplicantRole() == ApplicantRole.CAREGIVER ? person(application.getPatient(), today)
 						: null,
 				certification(application.getCertification()), dispensary(application.getDispensaryCode()),

@@ -74,7 +74,8 @@ public final class CaseThroughputBenchmark {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			deployBare(engine);
 
-			IntConsumer ours = i -> registration(driver);
+			org.mmpcase.shared.ConcurrentChanges requests = context.getBean(org.mmpcase.shared.ConcurrentChanges.class);
+			IntConsumer ours = i -> registration(driver, requests);
 			LongSupplier oursDone = () -> engine.getHistoryService()
 				.createHistoricProcessInstanceQuery()
 				.processDefinitionKey(InitialRegistrationProcess.KEY)
@@ -92,7 +93,9 @@ public final class CaseThroughputBenchmark {
 			BenchmarkSupport.resetStatements(database);
 			PHASES.clear();
 			Result our = run("ours", cases, clients, ours, oursDone, database);
-			List<String> ourTop = BenchmarkSupport.topStatements(database, 15, cases);
+			// -Dmmp.bench.top=N lists more of the statements (the whole profile of a case with N about 100)
+			List<String> ourTop = BenchmarkSupport.topStatements(database, Integer.getInteger("mmp.bench.top", 15),
+					cases);
 			long certificates = certificateMails();
 			System.out.println("e-mails received: " + TestMailServer.get().getReceivedMessages().length + ", e.g. "
 					+ java.util.Arrays.stream(TestMailServer.get().getReceivedMessages()).limit(3).map(Mails::subject).toList());
@@ -104,6 +107,7 @@ public final class CaseThroughputBenchmark {
 			Result bareResult = run("bare", cases, clients, bare, bareDone, database);
 			List<String> bareTop = BenchmarkSupport.topStatements(database, 10, cases);
 			String load = BenchmarkSupport.loadAverage();
+			String rows = variableRows(context, cases + WARM_UP);
 			String pgbench = BenchmarkSupport.pgbench(clients, 20);
 
 			System.out.println();
@@ -128,6 +132,7 @@ public final class CaseThroughputBenchmark {
 			new java.util.TreeMap<>(PHASES).forEach((name, values) -> System.out.printf(Locale.ROOT,
 					"  %-45s p50 %7.1f ms  p95 %7.1f ms%n", name, BenchmarkSupport.percentile(values, 0.5),
 					BenchmarkSupport.percentile(values, 0.95)));
+			System.out.println(rows);
 			System.out.println("Most frequent statements, ours:");
 			ourTop.forEach(line -> System.out.println("  " + line));
 			System.out.println("Most frequent statements, bare:");
@@ -142,6 +147,33 @@ public final class CaseThroughputBenchmark {
 			BenchmarkSupport.stopEmbedded();
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Engine rows per finished case (ours: the registration and its review; bare: its one instance): variable
+	 * instances and variable details in history, and variables at run time (none once a case has ended), counted
+	 * after all cases of both kinds have finished.
+	 */
+	private static String variableRows(ConfigurableApplicationContext context, int finishedPerKind) {
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				context.getBean(javax.sql.DataSource.class));
+		StringBuilder out = new StringBuilder("Engine rows per finished case (history variable instances, history "
+				+ "variable details, runtime variables left):");
+		for (var kind : Map.of("ours", List.of(InitialRegistrationProcess.KEY, "application-review"), "bare",
+				List.of(BARE_KEY)).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+			String in = String.join(",", java.util.Collections.nCopies(kind.getValue().size(), "?"));
+			Object[] keys = kind.getValue().toArray();
+			long varinst = jdbc.queryForObject("select count(*) from ACT_HI_VARINST where PROC_DEF_KEY_ in (" + in
+					+ ")", Long.class, keys);
+			long details = jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'"
+					+ " and PROC_DEF_KEY_ in (" + in + ")", Long.class, keys);
+			long runtime = jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE v join ACT_RE_PROCDEF d"
+					+ " on d.ID_ = v.PROC_DEF_ID_ where d.KEY_ in (" + in + ")", Long.class, keys);
+			out.append(String.format(Locale.ROOT, "%n  %-5s %6.1f varinst %6.1f details %6.1f runtime", kind.getKey(),
+					varinst / (double) finishedPerKind, details / (double) finishedPerKind,
+					runtime / (double) finishedPerKind));
+		}
+		return out.toString();
 	}
 
 	private static long certificateMails() {
@@ -194,17 +226,31 @@ public final class CaseThroughputBenchmark {
 			.add((System.nanoTime() - start) / 1e6);
 	}
 
-	/** One initial registration, certified to certificate, as the API would drive it. */
-	private static void registration(CaseDriver driver) {
+	/**
+	 * One initial registration, certified to certificate, as the API would drive it: each applicant step in one
+	 * transaction, as {@code POST /api/applications/{no}/current-step} runs it ({@code ConcurrentChanges.retrying}:
+	 * the access check, the current task and its completion); the uploads and the completion of the upload step are
+	 * three requests of their own.
+	 */
+	private static void registration(CaseDriver driver, org.mmpcase.shared.ConcurrentChanges requests) {
 		Application[] application = new Application[1];
 		phase("1 certify (case, process, invitation)", () -> application[0] = driver.certify());
-		phase("2 confirm profile", () -> driver.confirmProfile(application[0]));
-		phase("3 choose dispensary", () -> driver.chooseDispensary(application[0], "DSP-HARTFORD"));
-		phase("4 choose document types", () -> driver.chooseDocumentTypes(application[0]));
+		phase("2 confirm profile", () -> request(requests, () -> driver.confirmProfile(application[0])));
+		phase("3 choose dispensary", () -> request(requests,
+				() -> driver.chooseDispensary(application[0], "DSP-HARTFORD")));
+		phase("4 choose document types", () -> request(requests, () -> driver.chooseDocumentTypes(application[0])));
 		phase("5 upload 2 documents + complete (checks)", () -> driver.uploadBothDocuments(application[0]));
-		phase("6 sign attestations (submit, review task)", () -> driver.signAttestations(application[0]));
+		phase("6 sign attestations (submit, review task)", () -> request(requests,
+				() -> driver.signAttestations(application[0])));
 		phase("7 review approved (certificate PDF)", () -> driver.review(application[0],
 				CaseVariables.DECISION_APPROVE, Map.of()));
+	}
+
+	private static void request(org.mmpcase.shared.ConcurrentChanges requests, Runnable step) {
+		requests.retrying("benchmark step", () -> {
+			step.run();
+			return null;
+		});
 	}
 
 	/**

@@ -38,6 +38,9 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 	@Autowired
 	RegistrationRepository registrations;
 
+	@Autowired
+	StepService steps;
+
 	@Test
 	void initialRegistration_reviewerApproves_certificateEmailed() {
 		Application application = driver.certify();
@@ -59,7 +62,10 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 
 		assertThat(taskService.getVariables(review.getId())).as("the payment is read from its table, not copied")
 			.doesNotContainKey("paymentSummary");
-		assertThat(taskService.getVariable(review.getId(), CaseVariables.CERTIFICATION_TERM_MONTHS)).isEqualTo(12);
+		// issue 14: the certification is read from its table (the reviewer workspace), not copied into the review
+		assertThat(taskService.getVariables(review.getId())).as("the certification is read from its table")
+			.doesNotContainKeys(CaseVariables.CERTIFICATION_TERM_MONTHS, CaseVariables.CERTIFICATION_DATE);
+		assertThat(driver.reload(application).getCertification().getTermMonths()).isEqualTo(12);
 		driver.review(application, CaseVariables.DECISION_APPROVE, Map.of());
 		assertThat(driver.runDueJobs(application)).isPositive();
 
@@ -252,7 +258,10 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 
 		assertThat(root(application)).isWaitingAt(InitialRegistrationProcess.TASK_CONFIRM_PROFILE);
 		assertThat(driver.reload(application).getApplicant().getStreet()).isEqualTo("21 Elm Street");
-		assertThat(runtimeVariable(application, CaseVariables.STREET)).isEqualTo("21 Elm Street");
+		// issue 14: the confirm form shows the corrected profile from our tables, not from a copy in the variables
+		assertThat(steps.formValues(driver.currentStep(application))).containsEntry(CaseVariables.STREET,
+				"21 Elm Street");
+		assertThat(runtimeVariable(application, CaseVariables.STREET)).isNull();
 		driver.confirmProfile(application);
 		assertThat(root(application)).isWaitingAt(InitialRegistrationProcess.TASK_CHOOSE_DISPENSARY);
 	}
@@ -302,6 +311,69 @@ class InitialRegistrationScenarioTests extends ProcessTest {
 			.plusDays(1)
 			.atStartOfDay(CaseStarter.PROGRAM_ZONE)
 			.toInstant());
+	}
+
+	/**
+	 * Issue 14: the engine carries the flow, our tables the case. A finished registration's variables, at run time
+	 * and in history (instances and details, the review's too), hold no profile, address, certification, choice or
+	 * document data; the decision and the flow facts are there.
+	 */
+	@Test
+	void finishedCase_variablesHoldTheFlowNotTheCase() {
+		Application application = submitted();
+		ProcessInstance instance = root(application);
+		driver.review(application, CaseVariables.DECISION_APPROVE, Map.of());
+		driver.runDueJobs(application);
+		Application approved = driver.reload(application);
+		assertThat(instance).isEnded().hasPassed(InitialRegistrationProcess.END_REGISTERED);
+
+		List<String> instances = historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(approved.getApplicationNumber())
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
+			.toList();
+		assertThat(instances).as("the registration and its review").hasSize(2);
+		Map<String, Object> history = new java.util.HashMap<>();
+		List<Object> values = new java.util.ArrayList<>();
+		for (String instanceId : instances) {
+			historyService.createHistoricVariableInstanceQuery()
+				.processInstanceId(instanceId)
+				.includeDeleted()
+				.list()
+				.forEach(variable -> {
+					history.put(variable.getName(), variable.getValue());
+					values.add(variable.getValue());
+				});
+			historyService.createHistoricDetailQuery()
+				.processInstanceId(instanceId)
+				.list()
+				.forEach(detail -> {
+					if (detail instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update) {
+						history.put(update.getVariableName(), update.getValue());
+						values.add(update.getValue());
+					}
+				});
+		}
+		assertThat(history).as("flow facts and the decision are kept")
+			.containsEntry(CaseVariables.APPLICATION_NUMBER, approved.getApplicationNumber())
+			.containsEntry(CaseVariables.REVIEW_DECISION, CaseVariables.DECISION_APPROVE)
+			.containsEntry(CaseVariables.PROFILE_CONFIRMED, true);
+		assertThat(history.keySet()).as("no case data in the engine's history")
+			.doesNotContainAnyElementsOf(CaseFormValues.KEYS)
+			.doesNotContain(CaseVariables.DOCUMENT_PROBLEMS, CaseVariables.PAYMENT_METHOD_TOKEN,
+					CaseVariables.CARD_LAST4);
+		Person applicant = approved.getApplicant();
+		List<String> personal = List.of(applicant.getFirstName(), applicant.getLastName(), applicant.getStreet(),
+				applicant.getCity(), applicant.getZip(), applicant.getDateOfBirth().toString(),
+				applicant.getFullName(), approved.getCertification().getCertificationDate().toString(),
+				approved.getDispensaryCode(), approved.getIdentityDocumentType(), approved.getResidencyDocumentType());
+		assertThat(values).as("no value is a copy of the profile, certification or choices")
+			.noneMatch(value -> value instanceof String text && personal.contains(text));
+		assertThat(approved.getAttestedAt()).as("the attestations are on the case").isNotNull();
+		assertThat(processEngine.getRuntimeService().createVariableInstanceQuery()
+			.processInstanceIdIn(instances.toArray(String[]::new))
+			.count()).as("nothing left at run time").isZero();
 	}
 
 	private Application submitted() {
