@@ -21,9 +21,12 @@ class ChargePaymentDelegate implements JavaDelegate {
 
 	private final PaymentService payments;
 
-	ChargePaymentDelegate(ApplicationAccess access, PaymentService payments) {
+	private final PaymentCards cards;
+
+	ChargePaymentDelegate(ApplicationAccess access, PaymentService payments, PaymentCards cards) {
 		this.access = access;
 		this.payments = payments;
+		this.cards = cards;
 	}
 
 	@Override
@@ -33,15 +36,27 @@ class ChargePaymentDelegate implements JavaDelegate {
 		if (fee.signum() <= 0) {
 			return;
 		}
+		PaymentMethod card = cards.of(application).orElseGet(() -> enteredBeforeIssue14(execution));
 		try {
-			payments.charge(application, fee, (String) execution.getVariable(CaseVariables.PAYMENT_METHOD_TOKEN),
-					(String) execution.getVariable(CaseVariables.CARD_BRAND),
-					(String) execution.getVariable(CaseVariables.CARD_LAST4));
+			payments.charge(application, fee, card.token(), card.brand(), card.last4());
 		}
 		catch (PaymentDeclinedException ex) {
 			execution.setVariable(CaseVariables.PAYMENT_DECLINE_REASON, ex.applicantMessage());
 			throw new BpmnError(CaseVariables.ERROR_PAYMENT_DECLINED, ex.applicantMessage());
 		}
+	}
+
+	/**
+	 * A case whose card was entered before the card was kept in our table, and not yet upgraded by
+	 * {@code --mmp.cases.migrate-running} (which moves it there): its card is still in the variables.
+	 */
+	private static PaymentMethod enteredBeforeIssue14(DelegateExecution execution) {
+		Object token = execution.getVariable(CaseVariables.PAYMENT_METHOD_TOKEN);
+		if (token == null) {
+			throw new IllegalStateException("No card was entered for application " + execution.getProcessBusinessKey());
+		}
+		return new PaymentMethod((String) token, (String) execution.getVariable(CaseVariables.CARD_BRAND),
+				(String) execution.getVariable(CaseVariables.CARD_LAST4));
 	}
 
 }

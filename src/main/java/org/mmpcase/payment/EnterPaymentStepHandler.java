@@ -12,8 +12,9 @@ import org.mmpcase.shared.BadRequestException;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_EnterPayment: the card details go to the gateway and only its token, the brand and the last four digits
- * complete the task, so the card number never reaches the engine, its history or its logs.
+ * Task_EnterPayment: the card details go to the gateway; its token for the card, the brand and the last four digits
+ * are kept in our table ({@link PaymentCards}) for the charge. The task completes with no card data at all: the card
+ * number never reaches us, and the token (which can be charged) never reaches the engine, its history or its logs.
  */
 @Component
 class EnterPaymentStepHandler implements StepHandler {
@@ -24,8 +25,11 @@ class EnterPaymentStepHandler implements StepHandler {
 
 	private final PaymentGateway gateway;
 
-	EnterPaymentStepHandler(PaymentGateway gateway) {
+	private final PaymentCards cards;
+
+	EnterPaymentStepHandler(PaymentGateway gateway, PaymentCards cards) {
 		this.gateway = gateway;
+		this.cards = cards;
 	}
 
 	@Override
@@ -46,10 +50,8 @@ class EnterPaymentStepHandler implements StepHandler {
 		PaymentMethod method = gateway.tokenize(new CardDetails(number, Integer.parseInt(expiry.group(1)),
 				Integer.parseInt(expiry.group(2)), text(formData.get("cardCvc")).strip(),
 				text(formData.get("cardholderName")).strip()));
+		cards.keep(application, method);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(CaseVariables.PAYMENT_METHOD_TOKEN, method.token());
-		variables.put(CaseVariables.CARD_BRAND, method.brand());
-		variables.put(CaseVariables.CARD_LAST4, method.last4());
 		// a new card: the previous decline no longer applies
 		variables.put(CaseVariables.PAYMENT_DECLINE_REASON, null);
 		return variables;

@@ -60,10 +60,15 @@ public final class CaseVariables {
 	// fee and payment
 	/** Fee in US dollars, from the fee schedule DMN. */
 	public static final String FEE = "fee";
-	/** Opaque token of the card the applicant entered; the card number itself is never a variable. */
+	/**
+	 * The card of cases started before issue 14 (the gateway's token, brand, last four digits): now kept in the
+	 * payment module's table, never a variable; read only to upgrade such cases.
+	 */
 	public static final String PAYMENT_METHOD_TOKEN = "paymentMethodToken";
 	public static final String CARD_BRAND = "cardBrand";
 	public static final String CARD_LAST4 = "cardLast4";
+	public static final java.util.Set<String> FORMER_CARD = java.util.Set.of(PAYMENT_METHOD_TOKEN, CARD_BRAND,
+			CARD_LAST4);
 	public static final String PAYMENT_DECLINE_REASON = "paymentDeclineReason";
 
 	// review

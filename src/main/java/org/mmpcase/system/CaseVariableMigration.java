@@ -17,6 +17,8 @@ import org.mmpcase.registration.ApplicationAccess;
 import org.mmpcase.registration.CaseFormValues;
 import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.registration.InitialRegistrationProcess;
+import org.mmpcase.payment.PaymentCards;
+import org.mmpcase.payment.PaymentMethod;
 import org.mmpcase.renewal.RenewalProcess;
 import org.mmpcase.review.ApplicationReviewProcess;
 import org.slf4j.Logger;
@@ -29,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Upgrades the cases started before issue 14, whose process variables still carry copies of the case (profile,
- * certification, choices, attestations) and whose review got all of them: for each running instance of the case
- * processes and of the review, first makes sure our tables hold what the copies hold (the dispensary and document
- * types of the case, the attestations' time), then removes the copies from the running instance, then moves the
+ * certification, choices, attestations, the card) and whose review got all of them: for each running instance of the
+ * case processes and of the review, first makes sure our tables hold what the copies hold (the dispensary and
+ * document types of the case, the attestations' time, the card entered for the fee), then removes the copies from the
+ * running instance, then moves the
  * instances to the latest version of each process (Camunda's migration API, {@link MigrationService}), whose review
  * call activity passes in only what the review reads and returns only the decision. Each instance in a transaction of
  * its own; a second run finds nothing to remove. An instance whose case is not in our tables is left as it is and
@@ -71,17 +74,20 @@ class CaseVariableMigration implements ApplicationRunner {
 
 	private final MigrationService migrations;
 
+	private final PaymentCards cards;
+
 	private final TransactionTemplate transaction;
 
 	private final boolean atStart;
 
 	CaseVariableMigration(RuntimeService runtimeService, HistoryService historyService, ApplicationAccess access,
-			MigrationService migrations, TransactionTemplate transaction,
+			MigrationService migrations, PaymentCards cards, TransactionTemplate transaction,
 			@Value("${mmp.cases.migrate-running:false}") boolean atStart) {
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
 		this.access = access;
 		this.migrations = migrations;
+		this.cards = cards;
 		this.transaction = transaction;
 		this.atStart = atStart;
 	}
@@ -144,7 +150,8 @@ class CaseVariableMigration implements ApplicationRunner {
 		else {
 			variables.keySet()
 				.stream()
-				.filter(name -> CaseFormValues.KEYS.contains(name) || FORMER_REVIEW_RESULTS.contains(name))
+				.filter(name -> CaseFormValues.KEYS.contains(name) || FORMER_REVIEW_RESULTS.contains(name)
+						|| CaseVariables.FORMER_CARD.contains(name))
 				.forEach(redundant::add);
 		}
 		if (!redundant.isEmpty()) {
@@ -167,6 +174,10 @@ class CaseVariableMigration implements ApplicationRunner {
 		if (application.getAttestedAt() == null && CaseVariables.ATTESTATIONS.stream()
 			.allMatch(attestation -> Boolean.TRUE.equals(variables.get(attestation)))) {
 			application.attested(signedAt(instance));
+		}
+		if (variables.get(CaseVariables.PAYMENT_METHOD_TOKEN) instanceof String token && cards.of(application).isEmpty()) {
+			cards.keep(application, new PaymentMethod(token, (String) variables.get(CaseVariables.CARD_BRAND),
+					(String) variables.get(CaseVariables.CARD_LAST4)));
 		}
 	}
 

@@ -9,24 +9,20 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.mmpcase.registration.CaseVariables;
 import org.mmpcase.shared.BadRequestException;
 
 class EnterPaymentStepHandlerTests {
 
+	/** Bad card input is refused before anything is kept (the cards: none here); the kept card: PaymentScenarioTests. */
 	private final EnterPaymentStepHandler handler = new EnterPaymentStepHandler(
-			new SandboxPaymentGateway(Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC)));
+			new SandboxPaymentGateway(Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC)), null);
 
 	@Test
-	void cardDetails_becomeOnlyTokenBrandAndLastFour() {
-		Map<String, Object> variables = handler.complete(null, Map.of("cardholderName", "Pat Doe", "cardNumber",
-				"4242 4242 4242 4242", "cardExpiry", "12/30", "cardCvc", "123"));
-
-		assertThat(variables).containsOnlyKeys(CaseVariables.PAYMENT_METHOD_TOKEN, CaseVariables.CARD_BRAND,
-				CaseVariables.CARD_LAST4, CaseVariables.PAYMENT_DECLINE_REASON);
-		assertThat(variables.get(CaseVariables.CARD_LAST4)).isEqualTo("4242");
-		assertThat(variables.get(CaseVariables.PAYMENT_DECLINE_REASON)).isNull();
-		assertThat(variables.values()).noneMatch(value -> String.valueOf(value).contains("42424242"));
+	void cardNumberNotDigits_fieldError() {
+		assertThatThrownBy(() -> handler.complete(null, Map.of("cardholderName", "Pat Doe", "cardNumber",
+				"4242-abcd", "cardExpiry", "12/30", "cardCvc", "123")))
+			.isInstanceOfSatisfying(BadRequestException.class,
+					ex -> assertThat(ex.getFieldErrors()).containsOnlyKeys("cardNumber"));
 	}
 
 	@Test

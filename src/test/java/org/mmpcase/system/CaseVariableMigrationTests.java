@@ -19,6 +19,12 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.mmpcase.certificate.RegistrationRepository;
+import org.mmpcase.payment.CardDetails;
+import org.mmpcase.payment.Payment;
+import org.mmpcase.payment.PaymentCards;
+import org.mmpcase.payment.PaymentGateway;
+import org.mmpcase.payment.PaymentMethod;
+import org.mmpcase.payment.PaymentRepository;
 import org.mmpcase.registration.Application;
 import org.mmpcase.registration.CaseFormValues;
 import org.mmpcase.registration.CaseVariables;
@@ -26,6 +32,7 @@ import org.mmpcase.registration.InitialRegistrationProcess;
 import org.mmpcase.registration.StepService;
 import org.mmpcase.review.ApplicationReviewProcess;
 import org.mmpcase.support.ProcessTest;
+import org.mmpcase.support.TestFees;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,6 +66,45 @@ class CaseVariableMigrationTests extends ProcessTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PaymentGateway gateway;
+
+	@Autowired
+	PaymentCards cards;
+
+	@Autowired
+	PaymentRepository payments;
+
+	@Test
+	void caseWaitingForItsCharge_cardInTheVariables_movedToOurTableAndChargedOnce() {
+		String fees = TestFees.deploy(repositoryService);
+		try {
+			Application application = driver.atPayment();
+			// the card form as the old code completed it: the gateway's token and the card facts as variables
+			PaymentMethod card = gateway.tokenize(new CardDetails("4242424242424242", 12,
+					java.time.Year.now().getValue() + 2, "123", "Jordan Rivera"));
+			taskService.complete(driver.currentStep(application).getId(),
+					Map.of(CaseVariables.PAYMENT_METHOD_TOKEN, card.token(), CaseVariables.CARD_BRAND, card.brand(),
+							CaseVariables.CARD_LAST4, card.last4()));
+			assertThat(cards.of(application)).isEmpty();
+
+			migration.run();
+
+			assertThat(runtimeService.getVariables(instance(application).getId()).keySet())
+				.as("the card is no longer a variable").doesNotContainAnyElementsOf(CaseVariables.FORMER_CARD);
+			assertThat(cards.of(application)).contains(card);
+			driver.runDueJobs(application);
+			assertThat(payments.findByApplicationOrderByCreatedAtDesc(driver.reload(application))).singleElement()
+				.satisfies(payment -> {
+					assertThat(payment.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
+					assertThat(payment.getCardLast4()).isEqualTo("4242");
+				});
+		}
+		finally {
+			TestFees.remove(repositoryService, fees);
+		}
+	}
 
 	@Test
 	void casesStartedOnTheOldModel_copiesRemovedAndMovedToTheNewVersion_thenFinish() throws IOException {
