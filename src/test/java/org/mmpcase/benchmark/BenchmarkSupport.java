@@ -143,26 +143,9 @@ final class BenchmarkSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.datasource.url", database.url());
-		properties.put("spring.datasource.username", database.username());
-		properties.put("spring.datasource.password", database.password());
-		properties.put("spring.mail.host", "localhost");
-		properties.put("spring.mail.port", TestMailServer.port());
-		properties.put("mmp.documents.storage-dir", files.resolve("documents").toString());
-		properties.put("mmp.mail.outbox", files.resolve("outbox").toString());
-		// the production settings for PostgreSQL (application.yaml's postgres profile), with the demo users
-		properties.put("spring.profiles.active", "postgres");
-		properties.put("mmp.demo-data", "true");
-		// the clients speak plain http to localhost: cookies without the Secure flag the postgres profile sets
-		properties.put("mmp.portal.secure-cookies", "false");
-		properties.put("camunda.bpm.job-execution.enabled", "true");
+		Map<String, Object> properties = productionProperties(database, files.resolve("documents"),
+				files.resolve("outbox"));
 		properties.put("server.port", web ? "0" : "-1");
-		properties.put("spring.main.banner-mode", "off");
-		properties.put("logging.level.root", "WARN");
-		properties.put("logging.level.org.mmpcase", "WARN");
-		// the certificate PDF's font fallback warns once per certificate
-		properties.put("logging.level.org.apache.pdfbox", "ERROR");
 		List<Class<?>> sources = new ArrayList<>();
 		sources.add(MmpCaseManagerApplication.class);
 		sources.addAll(Arrays.asList(extraSources));
@@ -172,6 +155,34 @@ final class BenchmarkSupport {
 			.map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args);
+	}
+
+	/**
+	 * The application's production settings on the given database (also for a node process of its own,
+	 * {@link ClusterPortalLoadBenchmark}): job executor on, mail to the GreenMail server, the documents and the outbox
+	 * in these folders, quiet logs.
+	 */
+	static Map<String, Object> productionProperties(Database database, Path documents, Path outbox) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", database.url());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.mail.host", "localhost");
+		properties.put("spring.mail.port", TestMailServer.port());
+		properties.put("mmp.documents.storage-dir", documents.toString());
+		properties.put("mmp.mail.outbox", outbox.toString());
+		// the production settings for PostgreSQL (application.yaml's postgres profile), with the demo users
+		properties.put("spring.profiles.active", "postgres");
+		properties.put("mmp.demo-data", "true");
+		// the clients speak plain http to localhost: cookies without the Secure flag the postgres profile sets
+		properties.put("mmp.portal.secure-cookies", "false");
+		properties.put("camunda.bpm.job-execution.enabled", "true");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "WARN");
+		properties.put("logging.level.org.mmpcase", "WARN");
+		// the certificate PDF's font fallback warns once per certificate
+		properties.put("logging.level.org.apache.pdfbox", "ERROR");
+		return properties;
 	}
 
 	/** Transactions committed in this database and statements executed in it (-1 without pg_stat_statements). */

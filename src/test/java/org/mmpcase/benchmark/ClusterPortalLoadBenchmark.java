@@ -1,23 +1,12 @@
 package org.mmpcase.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.awaitility.Awaitility;
 import org.mmpcase.faults.Balancer;
@@ -61,7 +50,7 @@ public final class ClusterPortalLoadBenchmark {
 			}
 			System.out.println("Machine at start: " + BenchmarkSupport.machine(database));
 			for (int count = 1; count <= 2; count++) {
-				int port = freePort();
+				int port = NodeProcess.freePort();
 				List<Integer> ports = nodes.subList(0, count).stream().map(NodeProcess::port).toList();
 				Process balancer = Balancer.start(Balancer.config(port, ports), files,
 						Path.of("target", "bench-cluster-haproxy-" + count + ".log"));
@@ -96,93 +85,27 @@ public final class ClusterPortalLoadBenchmark {
 		TestMailServer.get().purgeEmailFromAllMailboxes();
 		PortalPatient.Recorder recorder = new PortalPatient.Recorder();
 		PortalPatient.Recorder providers = new PortalPatient.Recorder();
-		ExecutorService certifying = Executors.newFixedThreadPool(8);
-		List<Future<PortalPatient>> certified = new ArrayList<>();
-		for (int i = 0; i < patients; i++) {
-			PortalPatient patient = new PortalPatient(new Http(port), recorder, "cluster-load", true);
-			certified.add(certifying.submit(() -> patient.certifiedBy(providers)));
-		}
-		List<PortalPatient> ready = new ArrayList<>();
-		for (Future<PortalPatient> future : certified) {
-			ready.add(future.get());
-		}
-		certifying.shutdown();
-		ExecutorService pool = Executors.newFixedThreadPool(patients);
-		CountDownLatch startTogether = new CountDownLatch(1);
-		List<Future<?>> futures = new ArrayList<>();
-		for (PortalPatient patient : ready) {
-			futures.add(pool.submit(() -> {
-				startTogether.await();
-				return patient.works();
-			}));
-		}
-		long start = System.nanoTime();
-		startTogether.countDown();
-		int failed = 0;
-		for (Future<?> future : futures) {
-			try {
-				future.get(Math.max(1, 20 * 60 - (System.nanoTime() - start) / 1_000_000_000L), TimeUnit.SECONDS);
-			}
-			catch (TimeoutException ex) {
-				recorder.errors.add("patient still working after 20 minutes");
-				failed++;
-			}
-			catch (java.util.concurrent.ExecutionException ex) {
-				failed++;
-			}
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		pool.shutdownNow();
+		List<PortalPatient> ready = PortalLoad.certify(patients,
+				() -> new PortalPatient(new Http(port), recorder, "cluster-load", true), providers);
+		PortalLoad.Run run = PortalLoad.workTogether(ready, recorder);
+		double seconds = run.seconds();
+		int failed = run.failed();
 		TestMailServer.get().purgeEmailFromAllMailboxes();
 		System.out.println();
 		System.out.printf(Locale.ROOT, "Through HAProxy, %d node(s): %d patients at once, %.1f s for all, %d finished "
 				+ "(%.2f cases/s); load average %s%n", nodes, patients, seconds, patients - failed,
 				(patients - failed) / seconds, BenchmarkSupport.loadAverage());
-		System.out.printf(Locale.ROOT, "%-40s %8s %9s %9s %9s%n", "request", "count", "p50 ms", "p95 ms", "max ms");
-		int requests = 0;
-		for (Map.Entry<String, List<Double>> entry : new TreeMap<>(recorder.timings).entrySet()) {
-			List<Double> values = entry.getValue();
-			requests += values.size();
-			System.out.printf(Locale.ROOT, "%-40s %8d %9.0f %9.0f %9.0f%n", entry.getKey(), values.size(),
-					BenchmarkSupport.percentile(values, 0.5), BenchmarkSupport.percentile(values, 0.95),
-					BenchmarkSupport.percentile(values, 1.0));
-		}
-		System.out.printf(Locale.ROOT, "requests: %d (%.1f/s), errors: %d%n", requests, requests / seconds,
-				recorder.errors.size());
-		recorder.errors.stream().limit(10).forEach(error -> System.out.println("  error: " + error));
+		PortalLoad.printRequests(recorder, seconds);
 		return recorder.errors.isEmpty();
 	}
 
 	/** The production settings of {@link BenchmarkSupport#startApplication}, for a node process of its own. */
 	private static Map<String, Object> properties(BenchmarkSupport.Database database, Path files, String name) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.datasource.url", database.url());
-		properties.put("spring.datasource.username", database.username());
-		properties.put("spring.datasource.password", database.password());
-		properties.put("spring.mail.host", "localhost");
-		properties.put("spring.mail.port", TestMailServer.port());
-		properties.put("mmp.documents.storage-dir", files.resolve("documents").toString());
-		properties.put("mmp.mail.outbox", files.resolve(name).resolve("outbox").toString());
-		properties.put("spring.profiles.active", "postgres");
-		properties.put("mmp.demo-data", "true");
-		properties.put("mmp.portal.secure-cookies", "false");
-		properties.put("camunda.bpm.job-execution.enabled", "true");
+		Map<String, Object> properties = BenchmarkSupport.productionProperties(database, files.resolve("documents"),
+				files.resolve(name).resolve("outbox"));
 		properties.put("server.forward-headers-strategy", "native");
 		properties.put("mmp.operations.node-name", name);
-		properties.put("spring.main.banner-mode", "off");
-		properties.put("logging.level.root", "WARN");
-		properties.put("logging.level.org.mmpcase", "WARN");
-		properties.put("logging.level.org.apache.pdfbox", "ERROR");
 		return properties;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

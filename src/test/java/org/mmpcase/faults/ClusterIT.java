@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +41,6 @@ import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.TestDatabase;
 import org.mmpcase.support.TestFiles;
-import org.mmpcase.support.TestMailServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -121,13 +115,8 @@ class ClusterIT {
 			String name = "node-" + i;
 			// each node its own folder: nothing on a disk is shared
 			Path own = Files.createDirectories(files.resolve(name));
-			Map<String, Object> properties = new HashMap<>();
-			properties.put("spring.datasource.url", database.url());
-			properties.put("spring.datasource.username", database.username());
-			properties.put("spring.datasource.password", database.password());
-			properties.put("spring.mail.host", "localhost");
-			properties.put("spring.mail.port", TestMailServer.port());
-			properties.put("mmp.documents.storage-dir", own.resolve("documents"));
+			// jobs a killed node had locked are free again after 30 seconds (see NodeProcess.chargingProperties)
+			Map<String, Object> properties = NodeProcess.chargingProperties(database, own, processes, stripe, name);
 			// the documents in the object store, encrypted, as docker-compose.yml has them in MinIO
 			properties.put("mmp.documents.storage", "s3");
 			properties.put("mmp.documents.s3.bucket", BUCKET);
@@ -136,23 +125,10 @@ class ClusterIT {
 			properties.put("mmp.documents.s3.access-key", S3_ACCESS_KEY);
 			properties.put("mmp.documents.s3.secret-key", S3_SECRET_KEY);
 			properties.put("mmp.documents.encryption.keyset-file", keyset);
-			properties.put("mmp.mail.outbox", own.resolve("outbox"));
-			properties.put("mmp.models.processes-dir", processes);
-			properties.put("mmp.demo-data", "true");
 			properties.put("mmp.public-url", "http://localhost:" + balancerPort());
 			properties.put("mmp.operations.node-name", name);
 			properties.put("server.forward-headers-strategy", "native");
-			properties.put("mmp.payment.gateway", "stripe");
-			properties.put("mmp.payment.stripe.secret-key", "sk_test_stub");
-			properties.put("mmp.payment.stripe.api-base", stripe.baseUrl());
-			properties.put("mmp.events.retry-interval", "PT3S");
-			properties.put("mmp.events.retry-after", "PT2S");
-			properties.put("camunda.bpm.job-execution.enabled", "true");
-			properties.put("camunda.bpm.job-execution.max-wait", "2000");
-			// a job the killed node had locked is free again after this long (see NodeCrashIT)
-			properties.put("camunda.bpm.job-execution.lock-time-in-millis", "30000");
 			properties.put("camunda.bpm.generic-properties.properties.hostname", name);
-			properties.put("spring.application.name", name);
 			Path log = Path.of("target", "cluster-it-" + name + ".log");
 			Files.deleteIfExists(log);
 			nodes.add(new NodeProcess(properties, log));
@@ -220,8 +196,8 @@ class ClusterIT {
 						null, null)).expect(201);
 				uploadedThrough = node(lease);
 			}
-			track(patient.post("/api/applications/" + number + "/current-step?step=" + step, values(step), null, null))
-				.expect(200);
+			track(patient.post("/api/applications/" + number + "/current-step?step=" + step,
+					ApiFixtures.stepValues(step), null, null)).expect(200);
 		}
 		assertThat(uploadedThrough).as("the documents were uploaded").isNotNull();
 		assertThat(Set.copyOf(served)).as("round robin: every node served the patient or the reviewer")
@@ -242,8 +218,8 @@ class ClusterIT {
 		assertThat(track(patient.get("/api/session", null, null)).expect(200).body().path("email").asText())
 			.as("still signed in").isEqualTo(email);
 		while (!(step = currentStep(patient, number)).equals("none")) {
-			track(patient.post("/api/applications/" + number + "/current-step?step=" + step, values(step), null, null))
-				.expect(200);
+			track(patient.post("/api/applications/" + number + "/current-step?step=" + step,
+					ApiFixtures.stepValues(step), null, null)).expect(200);
 		}
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
@@ -258,7 +234,8 @@ class ClusterIT {
 				Map.of("values", Map.of(CaseVariables.REVIEW_DECISION, "approve")), null, null)).expect(200);
 		await().atMost(Duration.ofSeconds(60)).until(() -> status(patient, number).equals("APPROVED"));
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> subjects(email).contains(CERTIFICATE) && subjects(email).contains(RECEIPT));
+			.until(() -> Mails.subjectsTo(email).contains(CERTIFICATE)
+					&& Mails.subjectsTo(email).contains(RECEIPT));
 
 		assertThat(served.subList(servedBeforeKill, served.size())).as("after the kill, the other nodes")
 			.doesNotContain(uploadedThrough)
@@ -275,7 +252,8 @@ class ClusterIT {
 					== 0);
 		assertThat(Node.countBy(jdbc.queryForList("select template from sent_email where application_id = ?",
 				String.class, id))).isEqualTo(Map.of("payment-receipt", 1L, "certificate", 1L));
-		assertThat(subjects(email)).as("e-mails").containsExactlyInAnyOrder(INVITATION, RECEIPT, CERTIFICATE);
+		assertThat(Mails.subjectsTo(email)).as("e-mails")
+			.containsExactlyInAnyOrder(INVITATION, RECEIPT, CERTIFICATE);
 		assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Long.class)).as("incidents").isZero();
 		// what the nodes share is in the bucket, and encrypted: neither file is there as uploaded
 		try (S3Client s3 = s3Client()) {
@@ -392,25 +370,6 @@ class ClusterIT {
 		return response.headers().firstValue(NODE_HEADER).orElse("none");
 	}
 
-	private static Map<String, Object> values(String step) {
-		return switch (step) {
-			case "Task_ConfirmProfile" -> Map.of(CaseVariables.PROFILE_CONFIRMED, true);
-			case "Task_ChooseDispensary" -> Map.of(CaseVariables.DISPENSARY_CODE, "DSP-STAMFORD");
-			case "Task_ChooseDocumentTypes" -> Map.of(CaseVariables.IDENTITY_DOCUMENT_TYPE, "passport",
-					CaseVariables.RESIDENCY_DOCUMENT_TYPE, "lease");
-			case "Task_UploadDocuments" -> Map.of();
-			case "Task_SignAttestations" -> ApiFixtures.allAttestations();
-			case "Task_EnterPayment" -> Map.of("cardholderName", "Jordan Rivera", "cardNumber", "4242424242424242",
-					"cardExpiry", YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy")), "cardCvc",
-					"123");
-			default -> throw new AssertionError("unexpected step " + step);
-		};
-	}
-
-	private static List<String> subjects(String email) {
-		return Mails.to(email).stream().map(Mails::subject).toList();
-	}
-
 	/**
 	 * Debian's HAProxy on the repository's tools/cluster/haproxy.cfg: the same file, with the test's port in its
 	 * {@code bind} line and this test's nodes for the compose file's {@code server} lines.
@@ -465,12 +424,7 @@ class ClusterIT {
 
 	private static synchronized int balancerPort() {
 		if (balancerPort == 0) {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				balancerPort = socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			balancerPort = NodeProcess.freePort();
 		}
 		return balancerPort;
 	}

@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +32,6 @@ import org.mmpcase.support.Http;
 import org.mmpcase.support.Mails;
 import org.mmpcase.support.TestDatabase;
 import org.mmpcase.support.TestFiles;
-import org.mmpcase.support.TestMailServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -81,27 +77,9 @@ class NodeCrashIT {
 	void nodeKilledInTheMiddleOfTheLoad_restarted_everyCaseCompletesOnce() throws Exception {
 		TestDatabase.Database database = TestDatabase.newDatabase();
 		Path files = Files.createTempDirectory("mmp-node-crash-");
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("spring.datasource.url", database.url());
-		properties.put("spring.datasource.username", database.username());
-		properties.put("spring.datasource.password", database.password());
-		properties.put("spring.mail.host", "localhost");
-		properties.put("spring.mail.port", TestMailServer.port());
-		properties.put("mmp.documents.storage-dir", files.resolve("documents"));
-		properties.put("mmp.mail.outbox", files.resolve("outbox"));
-		properties.put("mmp.models.processes-dir", processesWithFees(files));
-		properties.put("mmp.demo-data", "true");
-		properties.put("mmp.payment.gateway", "stripe");
-		properties.put("mmp.payment.stripe.secret-key", "sk_test_stub");
-		properties.put("mmp.payment.stripe.api-base", stripe.baseUrl());
-		properties.put("mmp.events.retry-interval", "PT3S");
-		properties.put("mmp.events.retry-after", "PT2S");
-		properties.put("camunda.bpm.job-execution.enabled", "true");
-		properties.put("camunda.bpm.job-execution.max-wait", "2000");
-		// a job locked by a node that died is free again after this long (default 5 minutes). It must stay above the
-		// longest job: a job still running when its lock expires is run a second time, concurrently
-		properties.put("camunda.bpm.job-execution.lock-time-in-millis", "30000");
-		properties.put("spring.application.name", "crash-node");
+		// jobs the killed node had locked are free again after 30 seconds (see NodeProcess.chargingProperties)
+		Map<String, Object> properties = NodeProcess.chargingProperties(database, files, processesWithFees(files),
+				stripe, "crash-node");
 		Path log = Path.of("target", "node-crash-it.log");
 		Files.deleteIfExists(log);
 		node = new NodeProcess(properties, log);
@@ -111,10 +89,7 @@ class NodeCrashIT {
 		List<String[]> cases = new ArrayList<>();
 		for (int i = 0; i < CASES; i++) {
 			String email = CaseDriver.uniqueEmail("crash");
-			String number = http.post("/api/provider/certifications", ApiFixtures.certification(email),
-					CaseDriver.PROVIDER, "provider").expect(201).body().get("applicationNumber").asText();
-			http.post("/api/accounts/activate", Map.of("email", email, "invitationCode",
-					ApiFixtures.invitationCode(email), "password", PASSWORD), null, null).expect(204);
+			String number = ApiFixtures.activatedPatient(http, ApiFixtures.certification(email), PASSWORD);
 			cases.add(new String[] { number, email });
 		}
 
@@ -147,7 +122,8 @@ class NodeCrashIT {
 		}
 		clients.shutdown();
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> cases.stream().allMatch(c -> subjects(c[1]).contains(CERTIFICATE) && subjects(c[1]).contains(RECEIPT)));
+			.until(() -> cases.stream()
+				.allMatch(c -> Mails.subjectsTo(c[1]).contains(CERTIFICATE) && Mails.subjectsTo(c[1]).contains(RECEIPT)));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> count(jdbc, "select count(*) from payment where receipt_sent_at is null") == 0);
 
@@ -165,7 +141,7 @@ class NodeCrashIT {
 				.isEqualTo(1);
 			assertThat(Node.countBy(jdbc.queryForList("select template from sent_email where application_id = ?",
 					String.class, id))).isEqualTo(Map.of("payment-receipt", 1L, "certificate", 1L));
-			assertThat(subjects(c[1])).as("e-mails of " + number)
+			assertThat(Mails.subjectsTo(c[1])).as("e-mails of " + number)
 				.containsExactlyInAnyOrder(INVITATION, RECEIPT, CERTIFICATE);
 			assertThat(count(jdbc, "select count(*) from act_hi_procinst where business_key_ = '" + number
 					+ "' and proc_def_key_ = 'initial-registration' and end_time_ is not null")).isEqualTo(1);
@@ -219,7 +195,7 @@ class NodeCrashIT {
 					"lease.pdf", TestFiles.pdf("Lease 12 Elm Street Hartford"), email, PASSWORD).expect(201));
 		}
 		Http.Response answer = retrying(() -> http.post("/api/applications/" + number + "/current-step?step=" + step,
-				values(step), email, PASSWORD));
+				ApiFixtures.stepValues(step), email, PASSWORD));
 		// 409: the step was completed already (by the attempt whose answer the crash swallowed)
 		assertThat(answer.status()).as(step + " of " + number + ": " + answer.raw()).isIn(200, 409);
 	}
@@ -252,29 +228,6 @@ class NodeCrashIT {
 	/** What {@link Http} throws when nobody answers on the port, or the connection is cut mid-request. */
 	private static boolean nodeDown(Throwable ex) {
 		return ex instanceof IllegalStateException && ex.getCause() instanceof IOException;
-	}
-
-	private static Map<String, Object> values(String step) {
-		return switch (step) {
-			case "Task_ConfirmProfile" -> Map.of(CaseVariables.PROFILE_CONFIRMED, true);
-			case "Task_ChooseDispensary" -> Map.of(CaseVariables.DISPENSARY_CODE, "DSP-STAMFORD");
-			case "Task_ChooseDocumentTypes" -> Map.of(CaseVariables.IDENTITY_DOCUMENT_TYPE, "passport",
-					CaseVariables.RESIDENCY_DOCUMENT_TYPE, "lease");
-			case "Task_UploadDocuments" -> Map.of();
-			case "Task_SignAttestations" -> {
-				Map<String, Object> values = new HashMap<>();
-				CaseVariables.ATTESTATIONS.forEach(attestation -> values.put(attestation, true));
-				yield values;
-			}
-			case "Task_EnterPayment" -> Map.of("cardholderName", "Jordan Rivera", "cardNumber", "4242424242424242",
-					"cardExpiry", YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy")), "cardCvc",
-					"123");
-			default -> throw new AssertionError("unexpected step " + step);
-		};
-	}
-
-	private static List<String> subjects(String email) {
-		return Mails.to(email).stream().map(Mails::subject).toList();
 	}
 
 	private static long count(JdbcTemplate jdbc, String sql) {

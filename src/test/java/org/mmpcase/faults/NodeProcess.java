@@ -8,11 +8,15 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.mmpcase.MmpCaseManagerApplication;
+import org.mmpcase.payment.StripeStub;
 import org.mmpcase.support.Http;
+import org.mmpcase.support.TestDatabase;
+import org.mmpcase.support.TestMailServer;
 
 /**
  * The application as an operating-system process of its own (a child JVM on the test classpath), so a test can kill
@@ -37,6 +41,37 @@ public final class NodeProcess implements AutoCloseable {
 				System.getProperty("java.class.path"), MmpCaseManagerApplication.class.getName()));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		command.add("--server.port=" + port);
+	}
+
+	/**
+	 * The properties of a node process that charges fees at {@code stripe} (with the models of {@code processes}, see
+	 * {@link NodeCrashIT#processesWithFees}), keeps its documents and outbox under {@code folder}, and runs jobs that
+	 * another node, or the same node started again, takes over when it dies (faults/NodeCrashIT, faults/ClusterIT).
+	 */
+	static Map<String, Object> chargingProperties(TestDatabase.Database database, Path folder, Path processes,
+			StripeStub stripe, String name) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", database.url());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.mail.host", "localhost");
+		properties.put("spring.mail.port", TestMailServer.port());
+		properties.put("mmp.documents.storage-dir", folder.resolve("documents"));
+		properties.put("mmp.mail.outbox", folder.resolve("outbox"));
+		properties.put("mmp.models.processes-dir", processes);
+		properties.put("mmp.demo-data", "true");
+		properties.put("mmp.payment.gateway", "stripe");
+		properties.put("mmp.payment.stripe.secret-key", "sk_test_stub");
+		properties.put("mmp.payment.stripe.api-base", stripe.baseUrl());
+		properties.put("mmp.events.retry-interval", "PT3S");
+		properties.put("mmp.events.retry-after", "PT2S");
+		properties.put("camunda.bpm.job-execution.enabled", "true");
+		properties.put("camunda.bpm.job-execution.max-wait", "2000");
+		// a job locked by a node that died is free again after this long (default 5 minutes). It must stay above the
+		// longest job: a job still running when its lock expires is run a second time, concurrently
+		properties.put("camunda.bpm.job-execution.lock-time-in-millis", "30000");
+		properties.put("spring.application.name", name);
+		return properties;
 	}
 
 	public int port() {
@@ -95,7 +130,8 @@ public final class NodeProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/** A port nothing listens on now. */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

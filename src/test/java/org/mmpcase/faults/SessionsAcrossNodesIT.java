@@ -242,16 +242,9 @@ class SessionsAcrossNodesIT {
 
 	/** A certified patient with an activated account; the application number. */
 	private static String activatedPatient(String email) {
-		String number = new Http(nodeA.port())
-			.post("/api/provider/certifications", ApiFixtures.certification(email), CaseDriver.PROVIDER, "provider")
-			.expect(201)
-			.body()
-			.get("applicationNumber")
-			.asText();
-		new Http(nodeB.port()).post("/api/accounts/activate",
-				Map.of("email", email, "invitationCode", ApiFixtures.invitationCode(email), "password", PASSWORD),
-				null, null).expect(204);
-		return number;
+		// certified through node A, activated through node B
+		return ApiFixtures.activatedPatient(new Http(nodeA.port()), new Http(nodeB.port()),
+				ApiFixtures.certification(email), PASSWORD);
 	}
 
 	private static Http.Response signIn(Http browser, String email, String password) {

@@ -160,14 +160,9 @@ class TwoNodesIT {
 		int chargesBefore = GATEWAY.chargeCount();
 		for (int i = 0; i < RACED_CASES; i++) {
 			String email = CaseDriver.uniqueEmail("race");
-			String number = httpA
-				.post("/api/provider/certifications", ApiFixtures.certification(email), CaseDriver.PROVIDER, "provider")
-				.expect(201)
-				.body()
-				.get("applicationNumber")
-				.asText();
-			httpB.post("/api/accounts/activate", Map.of("email", email, "invitationCode",
-					ApiFixtures.invitationCode(email), "password", PATIENT_PASSWORD), null, null).expect(204);
+			// certified through node A, activated through node B
+			String number = ApiFixtures.activatedPatient(httpA, httpB, ApiFixtures.certification(email),
+					PATIENT_PASSWORD);
 
 			race(httpA, httpB, number, email, InitialRegistrationProcess.TASK_CONFIRM_PROFILE,
 					Map.of(CaseVariables.PROFILE_CONFIRMED, true));
@@ -243,7 +238,7 @@ class TwoNodesIT {
 	private static final String CERTIFICATE_SUBJECT = "Approved: your Medical Marijuana Program certificate";
 
 	private static List<String> subjects(Application application) {
-		return Mails.to(application.getApplicant().getEmail()).stream().map(Mails::subject).toList();
+		return Mails.subjectsTo(application.getApplicant().getEmail());
 	}
 
 	/** One case, its steps alternating between the nodes, as a patient's requests do behind a load balancer. */

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,16 +42,44 @@ public final class ApiFixtures {
 	 * @return the application number
 	 */
 	public static String activatedPatient(Http http, Map<String, Object> certification, String password) {
+		return activatedPatient(http, http, certification, password);
+	}
+
+	/**
+	 * As {@link #activatedPatient(Http, Map, String)}, the certification through {@code certifying} and the
+	 * activation through {@code activating} (two nodes, say).
+	 */
+	public static String activatedPatient(Http certifying, Http activating, Map<String, Object> certification,
+			String password) {
 		String email = (String) certification.get("email");
-		String number = http.post("/api/provider/certifications", certification, CaseDriver.PROVIDER, "provider")
+		String number = certifying.post("/api/provider/certifications", certification, CaseDriver.PROVIDER, "provider")
 			.expect(201)
 			.body()
 			.get("applicationNumber")
 			.asText();
-		http.post("/api/accounts/activate",
+		activating.post("/api/accounts/activate",
 				Map.of("email", email, "invitationCode", invitationCode(email), "password", password), null, null)
 			.expect(204);
 		return number;
+	}
+
+	/**
+	 * The values a patient submits at {@code step} of the initial registration: profile confirmed, DSP-STAMFORD, a
+	 * passport and a lease, every attestation, a Stripe test card (4242...) valid two more years.
+	 */
+	public static Map<String, Object> stepValues(String step) {
+		return switch (step) {
+			case "Task_ConfirmProfile" -> Map.of(CaseVariables.PROFILE_CONFIRMED, true);
+			case "Task_ChooseDispensary" -> Map.of(CaseVariables.DISPENSARY_CODE, "DSP-STAMFORD");
+			case "Task_ChooseDocumentTypes" -> Map.of(CaseVariables.IDENTITY_DOCUMENT_TYPE, "passport",
+					CaseVariables.RESIDENCY_DOCUMENT_TYPE, "lease");
+			case "Task_UploadDocuments" -> Map.of();
+			case "Task_SignAttestations" -> allAttestations();
+			case "Task_EnterPayment" -> Map.of("cardholderName", "Jordan Rivera", "cardNumber", "4242424242424242",
+					"cardExpiry", YearMonth.now().plusYears(2).format(DateTimeFormatter.ofPattern("MM/yy")), "cardCvc",
+					"123");
+			default -> throw new AssertionError("unexpected step " + step);
+		};
 	}
 
 	/** A provider's certification of a patient with this e-mail address, as JSON fields. */

@@ -68,6 +68,11 @@ public final class Mails {
 		return mails.get(mails.size() - 1);
 	}
 
+	/** The subjects of the e-mails to {@code recipient}, in the order they came. */
+	public static List<String> subjectsTo(String recipient) {
+		return to(recipient).stream().map(Mails::subject).toList();
+	}
+
 	public static String subject(MimeMessage message) {
 		try {
 			return message.getSubject();
