@@ -31,7 +31,9 @@ set_hint=("  (or set HAPROXY to an HAProxy installed elsewhere, or leave the int
 
 versions() {
   local v
-  v="$("$haproxy" -v 2>/dev/null | head -n 1)" || v="version unknown"
+  # the first line without a pipe: head closing it early made haproxy die of SIGPIPE now and then (pipefail)
+  v="$("$haproxy" -v 2>/dev/null)" || v="version unknown"
+  v="${v%%$'\n'*}"
   echo "$haproxy (${v:-version unknown})"
 }
 
