@@ -31,31 +31,37 @@ class SessionAttributeUpsertsTests {
 	@ValueSource(strings = { "postgresql", "h2" })
 	void twoRequestsAddingTheSameAttributeAtOnceBothSucceedAndTheLastOneWins(String database) throws IOException {
 		SessionRepository<Session> sessions = repository(dataSource(database), true);
-		String id = newSession(sessions);
+		TwoRequests requests = TwoRequests.on(sessions);
 
-		Session first = sessions.findById(id);
-		Session second = sessions.findById(id);
-		first.setAttribute("queueCounts", "first");
-		second.setAttribute("queueCounts", "second");
-		sessions.save(first);
-		sessions.save(second);
+		sessions.save(requests.first());
+		sessions.save(requests.second());
 
-		assertThat((String) sessions.findById(id).getAttribute("queueCounts")).isEqualTo("second");
+		assertThat((String) sessions.findById(requests.sessionId()).getAttribute("queueCounts")).isEqualTo("second");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void withoutTheUpsertTheSecondRequestFails(String database) throws IOException {
 		SessionRepository<Session> sessions = repository(dataSource(database), false);
-		String id = newSession(sessions);
+		TwoRequests requests = TwoRequests.on(sessions);
 
-		Session first = sessions.findById(id);
-		Session second = sessions.findById(id);
-		first.setAttribute("queueCounts", "first");
-		second.setAttribute("queueCounts", "second");
-		sessions.save(first);
+		sessions.save(requests.first());
 
-		assertThatThrownBy(() -> sessions.save(second)).isInstanceOf(DuplicateKeyException.class);
+		assertThatThrownBy(() -> sessions.save(requests.second())).isInstanceOf(DuplicateKeyException.class);
+	}
+
+	/** One session, loaded by two requests before either saved it, each adding the same new attribute. */
+	private record TwoRequests(String sessionId, Session first, Session second) {
+
+		static TwoRequests on(SessionRepository<Session> sessions) {
+			String id = newSession(sessions);
+			Session first = sessions.findById(id);
+			Session second = sessions.findById(id);
+			first.setAttribute("queueCounts", "first");
+			second.setAttribute("queueCounts", "second");
+			return new TwoRequests(id, first, second);
+		}
+
 	}
 
 	private static String newSession(SessionRepository<Session> sessions) {
