@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * document types of the case, the attestations' time, the card entered for the fee), then removes the copies from the
  * running instance, then moves the
  * instances to the latest version of each process (Camunda's migration API, {@link MigrationService}), whose review
- * call activity passes in only what the review reads and returns only the decision. Each instance in a transaction of
+ * call activity passes in only what the review reads and returns only the decision. Suspended instances too (they
+ * stay suspended). Each instance in a transaction of
  * its own; a second run finds nothing to remove. An instance whose case is not in our tables is left as it is and
  * counted. The history of those cases keeps its copies until the history cleanup removes it (historyTimeToLive).
  * Started with {@code --mmp.cases.migrate-running=true} ({@code MMP_CASES_MIGRATE_RUNNING}, docs/operations.md).
@@ -116,7 +117,6 @@ class CaseVariableMigration implements ApplicationRunner {
 		for (String key : keys) {
 			for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
 				.processDefinitionKey(key)
-				.active()
 				.list()) {
 				instances++;
 				Integer count = transaction.execute(status -> slim(instance, key));

@@ -139,7 +139,11 @@ class CaseVariableMigrationTests extends ProcessTest {
 
 		ProcessDefinition current = deploy("initial-registration.bpmn",
 				Files.newInputStream(Path.of("processes/registration/initial-registration.bpmn")));
+		// an operator had suspended one of them: it is upgraded all the same, and goes on once activated
+		runtimeService.suspendProcessInstanceById(instance(early).getId());
 		CaseVariableMigration.Result result = migration.run();
+		assertThat(instance(early).isSuspended()).as("still suspended").isTrue();
+		runtimeService.activateProcessInstanceById(instance(early).getId());
 
 		assertThat(result.withoutCase()).doesNotContain(early.getApplicationNumber(), inReview.getApplicationNumber());
 		assertThat(result.variablesRemoved()).isGreaterThanOrEqualTo(3 * 10);
