@@ -114,6 +114,7 @@ export function factsHtml(kase) {
     <section class="fact" data-testid="facts-dispensary"><h3>Dispensary and payment</h3><dl class="facts-list">
       ${row('Dispensary', d ? [d.name, d.town && d.name && !d.name.includes(d.town) ? d.town : ''].filter(Boolean).join(', ') + (d.code ? ` (${d.code})` : '') : 'None chosen')}
       ${row('Payment', payment(kase.payment))}
+      ${row('Attestations', kase.attestedAt ? `Signed ${formatDate(kase.attestedAt)}` : '')}
     </dl></section>
     ${requests(kase.informationRequests)}
     ${history(kase.history)}`;

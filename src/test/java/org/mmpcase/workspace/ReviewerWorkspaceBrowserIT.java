@@ -85,6 +85,8 @@ class ReviewerWorkspaceBrowserIT extends PostgresTest {
 				assertThat(page.active().getDomAttribute("id")).as("the focus is on the decision").endsWith(
 						"Field_ReviewDecision-0");
 				assertNoScrolling(page, "case screen of a clean case");
+				assertThat(page.text("[data-testid=facts-dispensary]")).as("the attestations, kept on the case")
+					.contains("Attestations").contains("Signed");
 				axeAtBothSizes(page, "case screen");
 				press(page, Keys.SPACE);
 				page.tabTo("#decide-next");
