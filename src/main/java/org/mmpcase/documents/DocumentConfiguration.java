@@ -1,5 +1,7 @@
 package org.mmpcase.documents;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @EnableConfigurationProperties({ DocumentProperties.class, DocumentPreviewProperties.class })
 class DocumentConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(DocumentConfiguration.class);
+
 	@Bean
 	DocumentCheck documentCheck(DocumentProperties properties) {
 		return new DocumentCheck(properties.maxSize().toBytes(), properties.maxPixels(), properties.allowedTypes());
@@ -31,6 +35,26 @@ class DocumentConfiguration {
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUpDocumentCheck() {
 		Thread warmUp = new Thread(DocumentCheck::warmUp, "document-check-warm-up");
+		warmUp.setDaemon(true);
+		warmUp.start();
+	}
+
+	/** How many round trips warm the encryption up (see {@link DocumentEncryption#warmUp}): about a second of CPU. */
+	static final int ENCRYPTION_WARM_UP_ROUNDS = 20_000;
+
+	/** With a key configured: the encryption made fast before the first uploads, in the background as well. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUpDocumentEncryption(ApplicationReadyEvent ready) {
+		DocumentEncryption encryption = ready.getApplicationContext().getBean(DocumentEncryption.class);
+		if (!encryption.enabled()) {
+			return;
+		}
+		Thread warmUp = new Thread(() -> {
+			long start = System.nanoTime();
+			int rounds = encryption.warmUp(ENCRYPTION_WARM_UP_ROUNDS);
+			log.info("Document encryption warmed up: {} round trips in {} ms", rounds,
+					(System.nanoTime() - start) / 1_000_000);
+		}, "document-encryption-warm-up");
 		warmUp.setDaemon(true);
 		warmUp.start();
 	}

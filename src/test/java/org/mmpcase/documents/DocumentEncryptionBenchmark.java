@@ -34,6 +34,13 @@ public final class DocumentEncryptionBenchmark {
 		System.out.printf(Locale.ROOT, "%-6s %10s %10s %8s %12s %8s %10s %10s %8s %10s %10s %8s%n", "size",
 				"read+hash", "encrypt", "ratio", "(AES-GCM)", "ratio", "store", "store enc", "ratio", "read", "read dec",
 				"ratio");
+		// as the app does once started (DocumentConfiguration); -Dmmp.bench.warm=false: the first uploads after a start
+		if (!"false".equals(System.getProperty("mmp.bench.warm"))) {
+			long start = System.nanoTime();
+			DocumentEncryption.ofJson(DocumentKeysets.create()).warmUp(DocumentConfiguration.ENCRYPTION_WARM_UP_ROUNDS);
+			System.out.printf(Locale.ROOT, "JIT warm-up as the app does it (%,d round trips of 1 KB): %.0f ms%n",
+					DocumentConfiguration.ENCRYPTION_WARM_UP_ROUNDS, (System.nanoTime() - start) / 1e6);
+		}
 		for (int megabytes : new int[] { 1, 5, 10 }) {
 			byte[] content = new byte[megabytes * 1024 * 1024];
 			new Random(42).nextBytes(content);

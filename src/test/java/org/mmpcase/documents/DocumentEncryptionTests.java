@@ -20,6 +20,14 @@ class DocumentEncryptionTests {
 	Path dir;
 
 	@Test
+	void warmUp_roundTripsWithTheConfiguredKeyset_refusedWithoutOne() {
+		DocumentEncryption encryption = DocumentEncryption.ofJson(DocumentKeysets.create());
+
+		assertThat(encryption.warmUp(50)).isEqualTo(50);
+		assertThatThrownBy(() -> DocumentEncryption.none().warmUp(1)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void storedFile_isNotThePlaintext_readBackEqualsIt() throws IOException {
 		FileSystemDocumentStorage files = new FileSystemDocumentStorage(dir);
 		DocumentVault vault = new DocumentVault(files, DocumentEncryption.ofJson(KEYSET));
