@@ -1,12 +1,12 @@
 package org.mmpcase.documents;
 
+import static org.mmpcase.documents.DocumentCheckBenchmark.median;
+import static org.mmpcase.documents.DocumentCheckBenchmark.readAndHash;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Supplier;
 
 /**
  * Not a test: what encryption at rest costs per upload and per read, next to reading and hashing the same bytes
@@ -15,10 +15,6 @@ import java.util.function.Supplier;
  * {@code mvn -q -o -Dportal.skip=true test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.mmpcase.documents.DocumentEncryptionBenchmark}
  */
 public final class DocumentEncryptionBenchmark {
-
-	private static final int WARM_UP = 10;
-
-	private static final int RUNS = 30;
 
 	private DocumentEncryptionBenchmark() {
 	}
@@ -52,14 +48,7 @@ public final class DocumentEncryptionBenchmark {
 					com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM);
 			byte[] context = plainStored.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-			double readHash = median(() -> {
-				try {
-					return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)).length;
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
+			double readHash = readAndHash(file);
 			// what an upload adds: the SHA-256 it always computed, plus the envelope encryption
 			double encrypt = median(() -> encryption.encrypt(content, context).ciphertext().length);
 			double encryptGcm = median(() -> gcm.encrypt(content, context).ciphertext().length);
@@ -81,20 +70,6 @@ public final class DocumentEncryptionBenchmark {
 					storeEncrypted,
 					storeEncrypted / store, read, readDecrypted, readDecrypted / read);
 		}
-	}
-
-	private static double median(Supplier<Integer> work) {
-		for (int i = 0; i < WARM_UP; i++) {
-			work.get();
-		}
-		double[] millis = new double[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long start = System.nanoTime();
-			work.get();
-			millis[i] = (System.nanoTime() - start) / 1_000_000.0;
-		}
-		Arrays.sort(millis);
-		return millis[RUNS / 2];
 	}
 
 }
