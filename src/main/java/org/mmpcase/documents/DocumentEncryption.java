@@ -1,9 +1,11 @@
 package org.mmpcase.documents;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -145,11 +147,11 @@ final class DocumentEncryption {
 	int warmUp(int rounds) {
 		requireEnabled();
 		byte[] buffer = new byte[1024];
-		byte[] context = "warm-up".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] context = "warm-up".getBytes(StandardCharsets.US_ASCII);
 		for (int i = 0; i < rounds; i++) {
 			buffer[i % buffer.length] = (byte) i;
 			byte[] back = decrypt(encrypt(buffer, context).ciphertext(), context, "The warm-up buffer");
-			if (!java.util.Arrays.equals(back, buffer)) {
+			if (!Arrays.equals(back, buffer)) {
 				throw new IllegalStateException("The document keyset does not decrypt what it encrypts");
 			}
 		}

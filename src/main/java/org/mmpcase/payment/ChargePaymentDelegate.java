@@ -38,7 +38,7 @@ class ChargePaymentDelegate implements JavaDelegate {
 		}
 		PaymentMethod card = cards.of(application).orElseGet(() -> enteredBeforeIssue14(execution));
 		try {
-			payments.charge(application, fee, card.token(), card.brand(), card.last4());
+			payments.charge(application, fee, card);
 		}
 		catch (PaymentDeclinedException ex) {
 			execution.setVariable(CaseVariables.PAYMENT_DECLINE_REASON, ex.applicantMessage());

@@ -77,28 +77,26 @@ public class PaymentService {
 	}
 
 	/**
-	 * Charges {@code fee} (in dollars) to the card behind {@code paymentMethodToken}, or finds that it was charged
-	 * already.
+	 * Charges {@code fee} (in dollars) to the card, or finds that it was charged already.
 	 * @return the succeeded payment
 	 * @throws PaymentDeclinedException when the card was declined (recorded as DECLINED)
 	 * @throws PaymentGatewayUnavailableException when the gateway did not answer (the payment stays PENDING; call
 	 * again to retry with the same key)
 	 */
-	public Payment charge(Application application, BigDecimal fee, String paymentMethodToken, String cardBrand,
-			String cardLast4) {
+	public Payment charge(Application application, BigDecimal fee, PaymentMethod card) {
 		long amountCents = toCents(fee);
-		Optional<Payment> paidEarlier = reconcileUnknownOutcomes(application, paymentMethodToken);
+		Optional<Payment> paidEarlier = reconcileUnknownOutcomes(application, card.token());
 		if (paidEarlier.isPresent()) {
 			return paidEarlier.get();
 		}
 		Payment payment = ownTransaction
-			.execute(status -> pendingOrPaid(application.getId(), amountCents, paymentMethodToken, cardBrand, cardLast4));
+			.execute(status -> pendingOrPaid(application.getId(), amountCents, card));
 		if (payment.getStatus() == Payment.Status.SUCCEEDED) {
 			log.info("Payment {} of application {} already succeeded; not charged again", payment.getId(),
 					application.getApplicationNumber());
 			return payment;
 		}
-		ChargeResult result = gateway.charge(payment.getIdempotencyKey(), amountCents, currency, paymentMethodToken);
+		ChargeResult result = gateway.charge(payment.getIdempotencyKey(), amountCents, currency, card.token());
 		Payment recorded = ownTransaction.execute(status -> record(payment.getId(), result));
 		log.info("Payment {} of application {}: {}{}", recorded.getId(), application.getApplicationNumber(),
 				result.outcome(), result.succeeded() ? "" : " (" + result.declineCode() + ")");
@@ -145,16 +143,16 @@ public class PaymentService {
 		return Optional.empty();
 	}
 
-	private Payment pendingOrPaid(Long applicationId, long amountCents, String token, String brand, String last4) {
+	private Payment pendingOrPaid(Long applicationId, long amountCents, PaymentMethod card) {
 		Application application = applications.getReferenceById(applicationId);
 		List<Payment> earlier = payments.findByApplicationAndPaymentMethodTokenAndStatusInOrderByCreatedAtDesc(
-				application, token, UNFINISHED_OR_PAID);
+				application, card.token(), UNFINISHED_OR_PAID);
 		return earlier.stream()
 			.filter(payment -> payment.getStatus() == Payment.Status.SUCCEEDED)
 			.findFirst()
 			.or(() -> earlier.stream().filter(payment -> payment.getAmountCents() == amountCents).findFirst())
 			.orElseGet(() -> payments.save(new Payment(application, UUID.randomUUID().toString(), amountCents,
-					currency, token, brand, last4, clock.instant())));
+					currency, card.token(), card.brand(), card.last4(), clock.instant())));
 	}
 
 	/** The outcome; a success is announced with it (its receipt follows), in the same transaction. */

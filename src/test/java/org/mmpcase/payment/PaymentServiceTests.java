@@ -71,8 +71,7 @@ class PaymentServiceTests {
 	void successCard_chargedOnceAndRecorded() {
 		PaymentMethod card = tokenize("4242424242424242");
 
-		Payment payment = service.charge(application, new BigDecimal("100.00"), card.token(), card.brand(),
-				card.last4());
+		Payment payment = service.charge(application, new BigDecimal("100.00"), card);
 
 		assertThat(payment.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
 		assertThat(payment.getAmountCents()).isEqualTo(10_000);
@@ -85,13 +84,11 @@ class PaymentServiceTests {
 	void timeoutThenRetry_sameKeyAndOneCharge() {
 		PaymentMethod card = tokenize("4000000000000119");
 
-		assertThatThrownBy(() -> service.charge(application, new BigDecimal("25"), card.token(), card.brand(),
-				card.last4()))
+		assertThatThrownBy(() -> service.charge(application, new BigDecimal("25"), card))
 			.isInstanceOf(PaymentGatewayUnavailableException.class);
 		assertThat(stored).singleElement().extracting(Payment::getStatus).isEqualTo(Payment.Status.PENDING);
 
-		Payment payment = service.charge(application, new BigDecimal("25"), card.token(), card.brand(),
-				card.last4());
+		Payment payment = service.charge(application, new BigDecimal("25"), card);
 
 		assertThat(stored).hasSize(1);
 		assertThat(payment.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
@@ -101,9 +98,9 @@ class PaymentServiceTests {
 	@Test
 	void retryAfterSuccess_notChargedAgain() {
 		PaymentMethod card = tokenize("4242424242424242");
-		service.charge(application, new BigDecimal("25"), card.token(), card.brand(), card.last4());
+		service.charge(application, new BigDecimal("25"), card);
 
-		service.charge(application, new BigDecimal("25"), card.token(), card.brand(), card.last4());
+		service.charge(application, new BigDecimal("25"), card);
 
 		assertThat(stored).hasSize(1);
 		assertThat(gateway.chargeCount()).isEqualTo(1);
@@ -113,8 +110,7 @@ class PaymentServiceTests {
 	void declinedCard_recordedAndThrown_anotherCardThenCharged() {
 		PaymentMethod declined = tokenize("4000000000009995");
 
-		assertThatThrownBy(() -> service.charge(application, new BigDecimal("25"), declined.token(),
-				declined.brand(), declined.last4()))
+		assertThatThrownBy(() -> service.charge(application, new BigDecimal("25"), declined))
 			.isInstanceOfSatisfying(PaymentDeclinedException.class, ex -> {
 				assertThat(ex.getDeclineCode()).isEqualTo(ChargeResult.INSUFFICIENT_FUNDS);
 				assertThat(ex.applicantMessage()).contains("Please use another card.");
@@ -122,7 +118,7 @@ class PaymentServiceTests {
 		assertThat(stored.get(0).getStatus()).isEqualTo(Payment.Status.DECLINED);
 
 		PaymentMethod good = tokenize("4242424242424242");
-		assertThat(service.charge(application, new BigDecimal("25"), good.token(), good.brand(), good.last4())
+		assertThat(service.charge(application, new BigDecimal("25"), good)
 			.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
 		assertThat(stored).hasSize(2);
 	}

@@ -169,16 +169,14 @@ class StripePaymentScenarioTests extends ProcessTest {
 	void stripe_crashBetweenChargeAndCommit_restartReconcilesWithTheSameKey_noSecondCharge() {
 		Application application = driver.certify();
 		PaymentMethod card = gateway.tokenize(card(CARD_OK));
-		Payment first = paymentService.charge(application, new BigDecimal("100"), card.token(), card.brand(),
-				card.last4());
+		Payment first = paymentService.charge(application, new BigDecimal("100"), card);
 		// what a crash after Stripe's answer and before the outcome's commit leaves: the payment still PENDING
 		jdbc.update("update payment set status = 'PENDING', gateway_reference = null, receipt_sent_at = null where id = ?",
 				first.getId());
 		jdbc.update("delete from sent_email where dedup_key = ?", "payment-receipt:" + first.getId());
 		TestMailServerPurge.purge();
 
-		Payment afterRestart = paymentService.charge(application, new BigDecimal("100"), card.token(), card.brand(),
-				card.last4());
+		Payment afterRestart = paymentService.charge(application, new BigDecimal("100"), card);
 
 		assertThat(afterRestart.getId()).isEqualTo(first.getId());
 		assertThat(afterRestart.getStatus()).isEqualTo(Payment.Status.SUCCEEDED);
@@ -191,13 +189,11 @@ class StripePaymentScenarioTests extends ProcessTest {
 	void stripe_unknownOutcomeReconciledBeforeANewCardIsCharged() {
 		Application application = driver.certify();
 		PaymentMethod slowCard = gateway.tokenize(card("4000 0000 0000 0119"));
-		assertThatThrownBy(() -> paymentService.charge(application, new BigDecimal("100"), slowCard.token(),
-				slowCard.brand(), slowCard.last4()))
+		assertThatThrownBy(() -> paymentService.charge(application, new BigDecimal("100"), slowCard))
 			.isInstanceOf(PaymentGatewayUnavailableException.class);
 		PaymentMethod otherCard = gateway.tokenize(card(CARD_OK));
 
-		Payment paid = paymentService.charge(application, new BigDecimal("100"), otherCard.token(), otherCard.brand(),
-				otherCard.last4());
+		Payment paid = paymentService.charge(application, new BigDecimal("100"), otherCard);
 
 		assertThat(paid.getCardLast4()).as("the first card's charge stands").isEqualTo("0119");
 		assertThat(STRIPE.charges()).hasSize(1);
